@@ -1,0 +1,139 @@
+//===- TfxCanonicalize.cpp - folders and canonicalisation patterns --------===//
+//
+// Only rewrites that are always profitable and obviously correct live here:
+// identities (dropout at inference, identity transposes/reshapes, full slices,
+// single-input concats) and chain collapsing (transpose/reshape chains, slice
+// of a concat that picks exactly one input). test/Dialect/tfx/canonicalize.mlir
+// covers each one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tfx/Dialect/Tfx.h"
+
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace tfx;
+
+OpFoldResult DropoutOp::fold(FoldAdaptor) { return getInput(); }
+
+//===----------------------------------------------------------------------===//
+// Transpose
+//===----------------------------------------------------------------------===//
+
+static bool isIdentity(ArrayRef<int64_t> perm) {
+  for (auto [i, p] : llvm::enumerate(perm))
+    if (p != static_cast<int64_t>(i))
+      return false;
+  return true;
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  if (isIdentity(getPermutation()) && getInput().getType() == getType())
+    return getInput();
+  return {};
+}
+
+namespace {
+/// transpose(transpose(x, inner), outer) -> transpose(x, inner o outer).
+struct ComposeTransposes : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<TransposeOp>();
+    if (!inner)
+      return failure();
+    ArrayRef<int64_t> innerPerm = inner.getPermutation();
+    SmallVector<int64_t> composed;
+    for (int64_t p : op.getPermutation())
+      composed.push_back(innerPerm[p]);
+    if (isIdentity(composed) && inner.getInput().getType() == op.getType()) {
+      rewriter.replaceOp(op, inner.getInput());
+      return success();
+    }
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(), inner.getInput(),
+                                             composed);
+    return success();
+  }
+};
+} // namespace
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<ComposeTransposes>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// Reshape
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  return {};
+}
+
+namespace {
+/// reshape(reshape(x)) -> reshape(x): only the final shape matters.
+struct CollapseReshapes : OpRewritePattern<ReshapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ReshapeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<ReshapeOp>();
+    if (!inner)
+      return failure();
+    Value source = inner.getInput();
+    if (source.getType() == op.getType()) {
+      rewriter.replaceOp(op, source);
+      return success();
+    }
+    // The collapsed reshape must itself be valid (a dynamic batch can make a
+    // two-step reshape legal where the one-step one is not).
+    auto srcType = llvm::cast<RankedTensorType>(source.getType());
+    if (srcType.getNumDynamicDims() != op.getType().getNumDynamicDims())
+      return failure();
+    rewriter.replaceOpWithNewOp<ReshapeOp>(op, op.getType(), source);
+    return success();
+  }
+};
+} // namespace
+
+void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                            MLIRContext *context) {
+  results.add<CollapseReshapes>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// Concat / slice
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ConcatOp::fold(FoldAdaptor) {
+  if (getInputs().size() == 1 && getInputs().front().getType() == getType())
+    return getInputs().front();
+  return {};
+}
+
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput(); // the slice covers the whole axis
+  // slice(concat(a, b, ...)) that covers exactly one concat input -> that input.
+  auto concat = getInput().getDefiningOp<ConcatOp>();
+  if (!concat)
+    return {};
+  int64_t rank = getType().getRank();
+  int64_t axis = getAxisAttr().getInt() < 0 ? getAxisAttr().getInt() + rank : getAxisAttr().getInt();
+  int64_t concatAxis =
+      concat.getAxisAttr().getInt() < 0 ? concat.getAxisAttr().getInt() + rank : concat.getAxisAttr().getInt();
+  if (axis != concatAxis)
+    return {};
+  int64_t offset = 0;
+  for (Value input : concat.getInputs()) {
+    int64_t size = llvm::cast<RankedTensorType>(input.getType()).getDimSize(axis);
+    if (offset == getStartAttr().getInt() && size == getSizeAttr().getInt() && input.getType() == getType())
+      return input;
+    offset += size;
+  }
+  return {};
+}

@@ -1,0 +1,36 @@
+//===- Tfx.h - the tfx dialect and its ops ----------------------*- C++ -*-===//
+//
+// Include this to build or inspect tfx IR. The op classes are generated from
+// dialects/tfx/TfxOps.td.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TFX_DIALECT_TFX_H
+#define TFX_DIALECT_TFX_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "dialects/tfx/TfxDialect.h.inc"
+
+#define GET_OP_CLASSES
+#include "dialects/tfx/TfxOps.h.inc"
+
+namespace tfx {
+
+/// Module attribute that marks a module as a tfx model (its value is the
+/// model's name); it turns on module-wide checks such as parameter types.
+inline constexpr llvm::StringLiteral kModelAttrName = "tfx.model";
+
+/// Argument/result attribute that names a function input or output; runtimes
+/// match tensors of an inputs/outputs file to function arguments by it.
+inline constexpr llvm::StringLiteral kNameAttrName = "tfx.name";
+
+} // namespace tfx
+
+#endif // TFX_DIALECT_TFX_H
