@@ -89,11 +89,21 @@ struct CollapseReshapes : OpRewritePattern<ReshapeOp> {
       rewriter.replaceOp(op, source);
       return success();
     }
-    // The collapsed reshape must itself be valid (a dynamic batch can make a
-    // two-step reshape legal where the one-step one is not).
+    // The collapsed reshape must itself verify: with a dynamic batch, two
+    // legal steps ([?, 4] -> [?, 2] -> [?, 6]) can make an illegal single
+    // step ([?, 4] -> [?, 6], whose static counts do not divide).
     auto srcType = llvm::cast<RankedTensorType>(source.getType());
-    if (srcType.getNumDynamicDims() != op.getType().getNumDynamicDims())
-      return failure();
+    if (srcType.getNumDynamicDims() > 0) {
+      auto staticCount = [](RankedTensorType t) {
+        int64_t n = 1;
+        for (int64_t d : t.getShape())
+          n *= ShapedType::isDynamic(d) ? 1 : d;
+        return n;
+      };
+      int64_t in = staticCount(srcType), out = staticCount(op.getType());
+      if (in % out != 0 && out % in != 0)
+        return failure();
+    }
     rewriter.replaceOpWithNewOp<ReshapeOp>(op, op.getType(), source);
     return success();
   }

@@ -57,5 +57,6 @@ LogicalResult TfxDialect::verifyOperationAttribute(Operation *op,
                              << "' must be a string (the model's name)";
     return verifyModelParams(module);
   }
-  return op->emitError() << "unknown tfx attribute '" << attr.getName() << "'";
+  return op->emitError() << "unknown tfx attribute '" << attr.getName().getValue()
+                         << "'";
 }

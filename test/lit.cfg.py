@@ -1,0 +1,28 @@
+# lit configuration for tfx: tests by area (Dialect/, Transforms/, Examples/,
+# Tools/, Docs/).
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "TFX"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.tfx_obj_root, "test")
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit",
+                   "Inputs"]
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.tfx_tools_dir, append_path=True)
+
+tool_dirs = [config.tfx_tools_dir, config.llvm_tools_dir]
+llvm_config.add_tool_substitutions(
+    ["tfx-opt", "tfx-modelgen", "mlir-tblgen", "FileCheck", "not", "count"],
+    tool_dirs)
+
+config.substitutions.append(("%tfx_src", config.tfx_src_root))
+config.substitutions.append(("%tfx_obj", config.tfx_obj_root))
+config.substitutions.append(("%mlir_include", config.mlir_include_dir))
+config.substitutions.append(("%python", config.python_executable))
