@@ -26,3 +26,7 @@ config.substitutions.append(("%tfx_src", config.tfx_src_root))
 config.substitutions.append(("%tfx_obj", config.tfx_obj_root))
 config.substitutions.append(("%mlir_include", config.mlir_include_dir))
 config.substitutions.append(("%python", config.python_executable))
+
+# test/fuzz builds the safetensors fuzzer only where clang++-14 exists.
+if os.path.exists(os.path.join(config.tfx_tools_dir, "tfx-safetensors-fuzzer")):
+    config.available_features.add("libfuzzer")

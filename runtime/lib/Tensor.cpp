@@ -137,6 +137,20 @@ StatusOr<Tensor> Tensor::reshaped(std::vector<int64_t> shape) const {
   return t;
 }
 
+StatusOr<Tensor> Tensor::reinterpreted(DType dtype,
+                                       std::vector<int64_t> shape) const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  if (static_cast<size_t>(n) * dtypeSize(dtype) != byteSize())
+    return Status::error("cannot view " + std::to_string(byteSize()) +
+                         " bytes as " + dtypeName(dtype) + formatShape(shape));
+  Tensor t = *this;
+  t.dtype_ = dtype;
+  t.shape_ = std::move(shape);
+  return t;
+}
+
 Halide::Runtime::Buffer<void> Tensor::halideBuffer() const {
   std::vector<halide_dimension_t> dims(shape_.size());
   int32_t stride = 1;

@@ -23,11 +23,13 @@
 
 namespace cl = llvm::cl;
 
+static cl::OptionCategory category("tfx-modelgen options");
 static cl::opt<std::string> configPath(cl::Positional, cl::Required,
-                                       cl::desc("<model config .json>"));
+                                       cl::desc("<model config .json>"),
+                                       cl::cat(category));
 static cl::opt<std::string> outputPath("o", cl::Required,
                                        cl::desc("Output .mlir file ('-' for stdout)"),
-                                       cl::value_desc("file"));
+                                       cl::value_desc("file"), cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "tfx-modelgen") << message << "\n";
@@ -36,6 +38,7 @@ static int fail(const llvm::Twine &message) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(argc, argv,
                               "tfx example-model generator: JSON config -> tfx IR\n");
 

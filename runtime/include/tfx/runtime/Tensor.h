@@ -66,6 +66,13 @@ public:
   /// Same storage, another shape with the same number of elements.
   StatusOr<Tensor> reshaped(std::vector<int64_t> shape) const;
 
+  /// Same storage viewed with another dtype and shape of the same byte size
+  /// (used to recycle buffers).
+  StatusOr<Tensor> reinterpreted(DType dtype, std::vector<int64_t> shape) const;
+
+  /// How many tensors share this storage (1 = this one alone).
+  long storageUseCount() const { return storage_.use_count(); }
+
   /// A Halide view (dims reversed: dim 0 is the innermost tensor dim).
   Halide::Runtime::Buffer<void> halideBuffer() const;
 

@@ -1,0 +1,99 @@
+//===- Kernel.h - tfx kernels: Halide algorithms + schedules ------*- C++ -*-===//
+//
+// The one place that knows how each computation is written in Halide and how
+// it is scheduled. Callers describe a kernel with a KernelDesc (kind,
+// attributes, operand types and shapes, outermost dim first, -1 = dynamic);
+// the library builds the Halide algorithm, applies a hand-written schedule or
+// an autoscheduler, JIT-compiles it once per signature and runs it on runtime
+// tensors. No MLIR here, and no Halide in this header (Halide.h is slow to
+// compile; only lib/Lowering includes it).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TFX_LOWERING_KERNEL_H
+#define TFX_LOWERING_KERNEL_H
+
+#include "tfx/runtime/Status.h"
+#include "tfx/runtime/Tensor.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tfx::lowering {
+
+/// Where a schedule comes from.
+enum class ScheduleSource { Manual, Adams2019, Mullapudi2016 };
+
+/// Parses "manual" | "adams2019" | "mullapudi2016".
+rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name);
+const char *scheduleSourceName(ScheduleSource source);
+
+struct OperandDesc {
+  rt::DType dtype = rt::DType::F32;
+  std::vector<int64_t> shape; // outermost first; -1 for a dynamic extent
+};
+
+/// A kernel request. `kind` selects the algorithm (see Kernel.cpp's registry);
+/// attributes parameterise it. Two descs with the same key() share one
+/// compiled pipeline.
+struct KernelDesc {
+  std::string kind;
+  std::map<std::string, int64_t> ints;
+  std::map<std::string, double> floats;
+  std::map<std::string, std::string> strings;
+  std::vector<OperandDesc> inputs;
+  OperandDesc output;
+
+  std::string key() const;
+  int64_t intAttr(const std::string &name, int64_t fallback = 0) const;
+  double floatAttr(const std::string &name, double fallback = 0) const;
+  std::string stringAttr(const std::string &name,
+                         const std::string &fallback = "") const;
+};
+
+/// A compiled kernel. run() binds the inputs and writes the preallocated
+/// output; shapes must match the desc (dynamic extents may take any value).
+class CompiledKernel {
+public:
+  virtual ~CompiledKernel() = default;
+  virtual rt::Status run(const std::vector<const rt::Tensor *> &inputs,
+                         rt::Tensor &output) = 0;
+};
+
+struct KernelOptions {
+  ScheduleSource schedule = ScheduleSource::Manual;
+  /// Batch size the autoschedulers assume for dynamic extents.
+  int64_t estimateBatch = 32;
+  /// Halide target string; empty = host.
+  std::string target;
+};
+
+/// Compiles kernels on demand and keeps them for the life of the cache.
+class KernelCache {
+public:
+  explicit KernelCache(KernelOptions options = {});
+  ~KernelCache();
+  KernelCache(const KernelCache &) = delete;
+  KernelCache &operator=(const KernelCache &) = delete;
+
+  rt::StatusOr<CompiledKernel *> get(const KernelDesc &desc);
+
+  size_t size() const;
+  /// Total seconds spent compiling (algorithm + schedule + JIT).
+  double compileSeconds() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Sets the number of worker threads Halide kernels use (0 = all cores).
+/// Must be called before the first kernel runs.
+void setKernelThreads(int threads);
+
+} // namespace tfx::lowering
+
+#endif // TFX_LOWERING_KERNEL_H

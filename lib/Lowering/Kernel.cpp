@@ -1,0 +1,838 @@
+//===- Kernel.cpp - Halide algorithms and schedules for tfx kernels -------===//
+//
+// Conventions: a tensor [d0, ..., d(r-1)] (outermost first) is a Halide
+// buffer with dimension 0 = d(r-1). Every builder below takes the KernelDesc,
+// creates one ImageParam per input and returns the output Func; schedules
+// live right after their algorithm. Kernel shapes are static except extents
+// marked -1 (the batch), which the compiled pipeline accepts at any size.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tfx/Lowering/Kernel.h"
+
+#include <Halide.h>
+
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <mutex>
+#include <sstream>
+#include <unordered_map>
+
+using namespace Halide;
+
+namespace tfx::lowering {
+namespace {
+
+constexpr int kVec = 16; // f32 lanes of AVX-512; Halide narrows for other ISAs
+
+/// What a builder produces: the output Func plus the inputs in desc order.
+struct Built {
+  Func output;
+  std::vector<ImageParam> inputs;
+  /// Hand schedule; called only when the manual schedule source is chosen.
+  std::function<void()> schedule;
+};
+
+Type halideTypeOf(rt::DType dtype) {
+  switch (dtype) {
+  case rt::DType::F32: return Float(32);
+  case rt::DType::F64: return Float(64);
+  case rt::DType::I64: return Int(64);
+  case rt::DType::I32: return Int(32);
+  case rt::DType::I8: return Int(8);
+  case rt::DType::U8:
+  case rt::DType::Bool: return UInt(8);
+  default: return Float(32);
+  }
+}
+
+ImageParam param(const KernelDesc &d, size_t i, const std::string &name) {
+  const OperandDesc &op = d.inputs.at(i);
+  return ImageParam(halideTypeOf(op.dtype), static_cast<int>(op.shape.size()),
+                    name);
+}
+
+/// Static extent of tensor dim `i` of operand `op` (-1 if dynamic).
+int64_t extent(const OperandDesc &op, size_t i) { return op.shape.at(i); }
+
+std::vector<Var> makeVars(int rank, const std::string &prefix) {
+  std::vector<Var> v;
+  for (int i = 0; i < rank; ++i)
+    v.emplace_back(prefix + std::to_string(i));
+  return v;
+}
+
+std::vector<Expr> toExprs(const std::vector<Var> &vars) {
+  return std::vector<Expr>(vars.begin(), vars.end());
+}
+
+Expr activation(Expr x, const KernelDesc &d) {
+  std::string act = d.stringAttr("act", "none");
+  if (act == "relu")
+    return max(x, 0.0f);
+  if (act == "leaky_relu")
+    return select(x >= 0.0f, x, x * static_cast<float>(d.floatAttr("slope", 0.01)));
+  if (act == "gelu")
+    return 0.5f * x * (1.0f + erf(x * static_cast<float>(M_SQRT1_2)));
+  if (act == "gelu_tanh") {
+    const float k = std::sqrt(2.0f / static_cast<float>(M_PI));
+    return 0.5f * x * (1.0f + tanh(k * (x + 0.044715f * x * x * x)));
+  }
+  return x;
+}
+
+/// Vectorises the innermost dim and parallelises the outermost one of a pure
+/// elementwise output of tensor rank `rank`.
+void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner) {
+  if (inner < 0 || inner >= kVec)
+    f.vectorize(v[0], kVec, TailStrategy::GuardWithIf);
+  if (v.size() > 1)
+    f.parallel(v.back());
+}
+
+//===----------------------------------------------------------------------===//
+// GEMM family
+//===----------------------------------------------------------------------===//
+
+/// Register-blocked GEMM schedule: a tile of `out` (tn x tm) is accumulated
+/// in registers over k, with k split so the weight panel stays in L2.
+void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                  int64_t K, std::vector<Var> outer) {
+  const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
+  const int tm = N >= 2 * kVec ? 6 : 8;
+  Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
+  out.tile(n, m, no, mo, ni, mi, tn, tm, TailStrategy::GuardWithIf)
+      .reorder(ni, mi, no, mo);
+  out.vectorize(ni, kVec).unroll(mi);
+  if (outer.empty()) {
+    out.parallel(mo);
+  } else {
+    Var fused("fused");
+    out.fuse(mo, outer.front(), fused).parallel(fused);
+  }
+  prod.compute_at(out, no)
+      .vectorize(n, kVec, TailStrategy::GuardWithIf)
+      .unroll(m);
+  if (K > 512) {
+    RVar ko("ko"), ki("ki");
+    prod.update().split(k.x, ko, ki, 256).reorder(n, m, ki, ko);
+  } else {
+    prod.update().reorder(n, m, k.x);
+  }
+  prod.update().vectorize(n, kVec, TailStrategy::GuardWithIf).unroll(m);
+}
+
+/// linear: x [M, K], wt [K, N] (pre-transposed weight), bias [N]? -> [M, N],
+/// with the activation epilogue fused.
+Built buildLinear(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), wt = param(d, 1, "wt");
+  b.inputs = {x, wt};
+  int64_t K = extent(d.inputs[1], 0), N = extent(d.inputs[1], 1);
+  Var n("n"), m("m");
+  RDom k(0, static_cast<int>(K), "k");
+  Func prod("prod");
+  if (d.intAttr("has_bias")) {
+    ImageParam bias = param(d, 2, "bias");
+    b.inputs.push_back(bias);
+    prod(n, m) = bias(n);
+  } else {
+    prod(n, m) = 0.0f;
+  }
+  prod(n, m) += x(k, m) * wt(n, k);
+  Func out("linear");
+  out(n, m) = activation(prod(n, m), d);
+  b.output = out;
+  b.schedule = [=]() mutable { scheduleGemm(out, prod, n, m, k, N, K, {}); };
+  return b;
+}
+
+/// matmul: a [Bt, M, K], b [Bt, K, N] -> [Bt, M, N].
+Built buildMatmul(const KernelDesc &d) {
+  Built b;
+  ImageParam a = param(d, 0, "a"), bb = param(d, 1, "b");
+  b.inputs = {a, bb};
+  int64_t K = extent(d.inputs[1], 1), N = extent(d.inputs[1], 2);
+  Var n("n"), m("m"), t("t");
+  RDom k(0, static_cast<int>(K), "k");
+  Func prod("prod");
+  prod(n, m, t) = 0.0f;
+  prod(n, m, t) += a(k, m, t) * bb(n, k, t);
+  Func out("matmul");
+  out(n, m, t) = prod(n, m, t);
+  b.output = out;
+  b.schedule = [=]() mutable { scheduleGemm(out, prod, n, m, k, N, K, {t}); };
+  return b;
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise
+//===----------------------------------------------------------------------===//
+
+/// Index expressions for an operand broadcast to the output: a dim flagged
+/// "bcast_<name>_<i>" (tensor order) reads index 0.
+std::vector<Expr> broadcastIndex(const KernelDesc &d, const std::string &name,
+                                 const std::vector<Var> &v) {
+  int rank = static_cast<int>(v.size());
+  std::vector<Expr> idx;
+  for (int h = 0; h < rank; ++h) {
+    int tensorDim = rank - 1 - h;
+    bool bcast = d.intAttr("bcast_" + name + "_" + std::to_string(tensorDim));
+    idx.push_back(bcast ? Expr(0) : Expr(v[h]));
+  }
+  return idx;
+}
+
+Built buildBinary(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "lhs"), y = param(d, 1, "rhs");
+  b.inputs = {x, y};
+  int rank = static_cast<int>(d.output.shape.size());
+  std::vector<Var> v = makeVars(rank, "v");
+  Expr l = x(broadcastIndex(d, "lhs", v)), r = y(broadcastIndex(d, "rhs", v));
+  std::string op = d.stringAttr("op");
+  Expr e = op == "add" ? l + r : op == "sub" ? l - r : op == "mul" ? l * r : l / r;
+  Func out("binary");
+  out(toExprs(v)) = activation(e, d);
+  b.output = out;
+  int64_t inner = rank ? d.output.shape.back() : 1;
+  b.schedule = [=]() mutable { scheduleElementwise(out, v, inner); };
+  return b;
+}
+
+/// unary activations on a flat [N] view.
+Built buildUnary(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x");
+  b.inputs = {x};
+  Var i("i");
+  Func out("unary");
+  out(i) = activation(x(i), d);
+  b.output = out;
+  b.schedule = [=]() mutable {
+    Var o("o");
+    out.vectorize(i, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+/// apply_mask: x rank r, mask rank r (broadcast flags "bcast_mask_i").
+Built buildApplyMask(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), mask = param(d, 1, "mask");
+  b.inputs = {x, mask};
+  int rank = static_cast<int>(d.output.shape.size());
+  std::vector<Var> v = makeVars(rank, "v");
+  Func out("apply_mask");
+  out(toExprs(v)) = select(mask(broadcastIndex(d, "mask", v)) != 0, x(toExprs(v)),
+                           static_cast<float>(d.floatAttr("fill")));
+  b.output = out;
+  int64_t inner = rank ? d.output.shape.back() : 1;
+  b.schedule = [=]() mutable { scheduleElementwise(out, v, inner); };
+  return b;
+}
+
+//===----------------------------------------------------------------------===//
+// Normalisation
+//===----------------------------------------------------------------------===//
+
+/// softmax over the middle dim of [O, A, I].
+Built buildSoftmax(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x");
+  b.inputs = {x};
+  int A = static_cast<int>(extent(d.inputs[0], 1));
+  Var i("i"), a("a"), o("o");
+  RDom r(0, A, "r");
+  Func mx("mx"), e("e"), sum("sum"), out("softmax");
+  mx(i, o) = maximum(x(i, r, o));
+  e(i, a, o) = exp(x(i, a, o) - mx(i, o));
+  sum(i, o) = Halide::sum(e(i, r, o));
+  out(i, a, o) = e(i, a, o) / sum(i, o);
+  b.output = out;
+  int64_t inner = extent(d.inputs[0], 2);
+  b.schedule = [=]() mutable {
+    out.parallel(o);
+    if (inner == 1) {
+      // Softmax over the innermost tensor dim: vectorise along it.
+      mx.compute_at(out, o);
+      e.compute_at(out, o).vectorize(a, kVec, TailStrategy::GuardWithIf);
+      sum.compute_at(out, o);
+      out.vectorize(a, kVec, TailStrategy::GuardWithIf);
+    } else {
+      mx.compute_at(out, o).vectorize(i, kVec, TailStrategy::GuardWithIf);
+      e.compute_at(out, o).vectorize(i, kVec, TailStrategy::GuardWithIf);
+      sum.compute_at(out, o).vectorize(i, kVec, TailStrategy::GuardWithIf);
+      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
+    }
+  };
+  return b;
+}
+
+/// layer_norm over the last dim of [M, D].
+Built buildLayerNorm(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), g = param(d, 1, "gamma"),
+             beta = param(d, 2, "beta");
+  b.inputs = {x, g, beta};
+  int D = static_cast<int>(extent(d.inputs[0], 1));
+  float eps = static_cast<float>(d.floatAttr("epsilon", 1e-5));
+  Var c("c"), m("m");
+  RDom r(0, D, "r");
+  Func mean("mean"), var("var"), out("layer_norm");
+  mean(m) = Halide::sum(x(r, m)) / static_cast<float>(D);
+  Expr centred = x(r, m) - mean(m);
+  var(m) = Halide::sum(centred * centred) / static_cast<float>(D);
+  out(c, m) = (x(c, m) - mean(m)) * (1.0f / sqrt(var(m) + eps)) * g(c) +
+              beta(c);
+  b.output = out;
+  b.schedule = [=]() mutable {
+    out.parallel(m).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    mean.compute_at(out, m);
+    var.compute_at(out, m);
+  };
+  return b;
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+/// glu over the middle dim of [O, 2H, I] -> [O, H, I].
+Built buildGlu(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x");
+  b.inputs = {x};
+  int H = static_cast<int>(extent(d.output, 1));
+  Var i("i"), h("h"), o("o");
+  Func out("glu");
+  out(i, h, o) = x(i, h, o) / (1.0f + exp(-x(i, h + H, o)));
+  b.output = out;
+  int64_t inner = extent(d.output, 2);
+  b.schedule = [=]() mutable {
+    out.parallel(o);
+    if (inner == 1)
+      out.vectorize(h, kVec, TailStrategy::GuardWithIf);
+    else
+      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+Built buildTranspose(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x");
+  b.inputs = {x};
+  int rank = static_cast<int>(d.output.shape.size());
+  std::vector<Var> v = makeVars(rank, "v");
+  // Output tensor dim i reads input tensor dim perm[i].
+  std::vector<Expr> idx(rank);
+  for (int i = 0; i < rank; ++i) {
+    int src = static_cast<int>(d.intAttr("perm_" + std::to_string(i)));
+    idx[rank - 1 - src] = v[rank - 1 - i];
+  }
+  Func out("transpose");
+  out(toExprs(v)) = x(idx);
+  b.output = out;
+  int64_t inner = d.output.shape.back();
+  b.schedule = [=]() mutable { scheduleElementwise(out, v, inner); };
+  return b;
+}
+
+/// concat along the middle dim of [O, Ci, I] inputs.
+Built buildConcat(const KernelDesc &d) {
+  Built b;
+  Var i("i"), c("c"), o("o");
+  std::vector<int64_t> offsets;
+  int64_t offset = 0;
+  for (size_t n = 0; n < d.inputs.size(); ++n) {
+    b.inputs.push_back(param(d, n, "in" + std::to_string(n)));
+    offsets.push_back(offset);
+    offset += extent(d.inputs[n], 1);
+  }
+  Expr value = 0.0f;
+  for (size_t n = d.inputs.size(); n-- > 0;) {
+    int size = static_cast<int>(extent(d.inputs[n], 1));
+    Expr local = clamp(c - static_cast<int>(offsets[n]), 0, size - 1);
+    Expr v = cast(b.inputs[0].type(), b.inputs[n](i, local, o));
+    value = n + 1 == d.inputs.size() ? v
+                                     : select(c < static_cast<int>(offsets[n + 1]), v, value);
+  }
+  Func out("concat");
+  out(i, c, o) = value;
+  b.output = out;
+  int64_t inner = extent(d.output, 2);
+  b.schedule = [=]() mutable {
+    out.parallel(o);
+    if (inner >= kVec)
+      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
+    else
+      out.vectorize(c, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+/// slice of the middle dim of [O, C, I].
+Built buildSlice(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x");
+  b.inputs = {x};
+  Var i("i"), c("c"), o("o");
+  Func out("slice");
+  out(i, c, o) = x(i, c + static_cast<int>(d.intAttr("start")), o);
+  b.output = out;
+  int64_t inner = extent(d.output, 2);
+  b.schedule = [=]() mutable {
+    out.parallel(o);
+    if (inner >= kVec)
+      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
+    else
+      out.vectorize(c, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+//===----------------------------------------------------------------------===//
+// Embeddings and masks
+//===----------------------------------------------------------------------===//
+
+Built buildEmbedding(const KernelDesc &d) {
+  Built b;
+  ImageParam ids = param(d, 0, "ids"), table = param(d, 1, "table");
+  b.inputs = {ids, table};
+  int V = static_cast<int>(extent(d.inputs[1], 0));
+  Var c("c"), l("l"), n("n");
+  Func out("embedding");
+  Expr row = clamp(cast<int>(ids(l, n)), 0, V - 1);
+  out(c, l, n) = table(c, row) * static_cast<float>(d.floatAttr("scale", 1.0));
+  b.output = out;
+  b.schedule = [=]() mutable {
+    out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+/// x [M, L, D] + sinusoidal PE[L, D].
+Built buildPositionalEncoding(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x");
+  b.inputs = {x};
+  int D = static_cast<int>(extent(d.inputs[0], 2));
+  Var c("c"), l("l"), n("n");
+  Func pe("pe"), out("positional_encoding");
+  Expr pair = cast<double>((c / 2) * 2) / D;
+  Expr angle = cast<double>(l) / pow(Expr(10000.0), pair);
+  pe(c, l) = cast<float>(select(c % 2 == 0, sin(angle), cos(angle)));
+  out(c, l, n) = x(c, l, n) + pe(c, l);
+  b.output = out;
+  b.schedule = [=]() mutable {
+    pe.compute_root();
+    out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+Built buildPaddingMask(const KernelDesc &d) {
+  Built b;
+  ImageParam ids = param(d, 0, "ids");
+  b.inputs = {ids};
+  Var l("l"), n("n");
+  Func out("padding_mask");
+  out(l, n) = cast<uint8_t>(ids(l, n) != cast(ids.type(), Expr(d.intAttr("pad_id"))));
+  b.output = out;
+  b.schedule = [] {};
+  return b;
+}
+
+Built buildCausalMask(const KernelDesc &) {
+  Built b;
+  Var j("j"), i("i");
+  Func out("causal_mask");
+  out(j, i) = cast<uint8_t>(j <= i);
+  b.output = out;
+  b.schedule = [] {};
+  return b;
+}
+
+/// flat_mlp input: x [B, N, D] masked by keep [B, N] and flattened to
+/// [B, N*D]; with `causal`, one row per target position i masked by
+/// keep & (j <= i): [B, N, N*D].
+Built buildMaskRows(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), keep = param(d, 1, "keep");
+  b.inputs = {x, keep};
+  int D = static_cast<int>(extent(d.inputs[0], 2));
+  Var f("f"), i("i"), n("n");
+  Func out("mask_rows");
+  Expr pos = f / D, feat = f % D;
+  Expr visible = keep(pos, n) != 0;
+  if (d.intAttr("causal")) {
+    out(f, i, n) = select(visible && pos <= i, x(feat, pos, n), 0.0f);
+    b.output = out;
+    b.schedule = [=]() mutable {
+      out.parallel(n).vectorize(f, kVec, TailStrategy::GuardWithIf);
+    };
+  } else {
+    out(f, n) = select(visible, x(feat, pos, n), 0.0f);
+    b.output = out;
+    b.schedule = [=]() mutable {
+      out.parallel(n).vectorize(f, kVec, TailStrategy::GuardWithIf);
+    };
+  }
+  return b;
+}
+
+//===----------------------------------------------------------------------===//
+// Attention core and Lite Transformer convolutions
+//===----------------------------------------------------------------------===//
+
+/// Scaled dot-product attention over heads, with masks, heads merged:
+/// q [B, Lq, D], k [B, Lk, D], v [B, Lk, D], keep [B, Lk]? -> [B, Lq, D].
+Built buildSdpa(const KernelDesc &d) {
+  Built b;
+  ImageParam q = param(d, 0, "q"), k = param(d, 1, "k"), v = param(d, 2, "v");
+  b.inputs = {q, k, v};
+  int D = static_cast<int>(extent(d.inputs[0], 2));
+  int Lk = static_cast<int>(extent(d.inputs[1], 1));
+  int H = static_cast<int>(d.intAttr("heads"));
+  int dh = D / H;
+  float scale = 1.0f / std::sqrt(static_cast<float>(dh));
+  Var j("j"), i("i"), h("h"), n("n"), x("x");
+  RDom c(0, dh, "c"), r(0, Lk, "r");
+  Func s("scores"), masked("masked"), mx("mx"), e("e"), sum("sum"),
+      out("sdpa");
+  s(j, i, h, n) = 0.0f;
+  s(j, i, h, n) += q(h * dh + c, i, n) * k(h * dh + c, j, n);
+  Expr keepIt = Expr(true);
+  if (d.intAttr("has_mask")) {
+    ImageParam keep = param(d, 3, "keep");
+    b.inputs.push_back(keep);
+    keepIt = keep(j, n) != 0;
+  }
+  if (d.intAttr("causal"))
+    keepIt = keepIt && j <= i;
+  masked(j, i, h, n) = select(keepIt, s(j, i, h, n) * scale,
+                              -std::numeric_limits<float>::infinity());
+  mx(i, h, n) = maximum(masked(r, i, h, n));
+  e(j, i, h, n) = exp(masked(j, i, h, n) - mx(i, h, n));
+  sum(i, h, n) = Halide::sum(e(r, i, h, n));
+  Func pv("pv");
+  Expr head = x / dh;
+  pv(x, i, n) = 0.0f;
+  pv(x, i, n) += e(r, i, head, n) * v(x, r, n);
+  out(x, i, n) = pv(x, i, n) / sum(i, head, n);
+  b.output = out;
+  b.schedule = [=]() mutable {
+    // One query row at a time: its scores for every head stay in L1.
+    out.parallel(n).vectorize(x, kVec, TailStrategy::GuardWithIf);
+    pv.compute_at(out, i).vectorize(x, kVec, TailStrategy::GuardWithIf);
+    pv.update().reorder(x, r.x).vectorize(x, kVec, TailStrategy::GuardWithIf);
+    e.compute_at(out, i).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    sum.compute_at(out, i);
+    mx.compute_at(out, i);
+    s.compute_at(out, i).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    s.update().reorder(j, c.x).vectorize(j, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+int padLeft(const KernelDesc &d) {
+  int K = static_cast<int>(d.intAttr("kernel_size"));
+  return d.stringAttr("padding") == "causal" ? K - 1 : K / 2;
+}
+
+/// x read with zeros outside [0, L) along the time axis.
+Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L) {
+  Expr inside = t >= 0 && t < L;
+  return select(inside, x(ch, clamp(t, 0, L - 1), n), 0.0f);
+}
+
+/// Head-shared depthwise conv with a [H, K] kernel: x [B, L, C] -> [B, L, C].
+Built buildLightweightConv(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), w = param(d, 1, "w");
+  b.inputs = {x, w};
+  int L = static_cast<int>(extent(d.inputs[0], 1));
+  int C = static_cast<int>(extent(d.inputs[0], 2));
+  int H = static_cast<int>(d.intAttr("heads"));
+  int K = static_cast<int>(d.intAttr("kernel_size"));
+  int pad = padLeft(d);
+  Var c("c"), t("t"), n("n"), kk("kk"), hh("hh");
+  RDom r(0, K, "r");
+  Func wn("wn"), out("lightweight_conv");
+  if (d.intAttr("weight_softmax", 1)) {
+    Func wmax("wmax"), wsum("wsum");
+    wmax(hh) = maximum(w(r, hh));
+    wsum(hh) = Halide::sum(exp(w(r, hh) - wmax(hh)));
+    wn(kk, hh) = exp(w(kk, hh) - wmax(hh)) / wsum(hh);
+  } else {
+    wn(kk, hh) = w(kk, hh);
+  }
+  Expr head = c * H / C;
+  out(c, t, n) = Halide::sum(wn(r, head) * paddedInput(x, c, t + r - pad, n, L));
+  b.output = out;
+  b.schedule = [=]() mutable {
+    wn.compute_root();
+    out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+/// Dynamic conv: x [B, L, C], logits [B, L, H*K] (the per-step kernel
+/// predicted by a linear layer) -> [B, L, C].
+Built buildDynamicConv(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), logits = param(d, 1, "logits");
+  b.inputs = {x, logits};
+  int L = static_cast<int>(extent(d.inputs[0], 1));
+  int C = static_cast<int>(extent(d.inputs[0], 2));
+  int H = static_cast<int>(d.intAttr("heads"));
+  int K = static_cast<int>(d.intAttr("kernel_size"));
+  int pad = padLeft(d);
+  Var c("c"), t("t"), n("n"), kk("kk"), hh("hh");
+  RDom r(0, K, "r");
+  Func wn("wn"), out("dynamic_conv");
+  if (d.intAttr("weight_softmax", 1)) {
+    Func wmax("wmax"), wsum("wsum");
+    wmax(hh, t, n) = maximum(logits(hh * K + r, t, n));
+    wsum(hh, t, n) = Halide::sum(exp(logits(hh * K + r, t, n) - wmax(hh, t, n)));
+    wn(kk, hh, t, n) = exp(logits(hh * K + kk, t, n) - wmax(hh, t, n)) / wsum(hh, t, n);
+  } else {
+    wn(kk, hh, t, n) = logits(hh * K + kk, t, n);
+  }
+  Expr head = c * H / C;
+  out(c, t, n) =
+      Halide::sum(wn(r, head, t, n) * paddedInput(x, c, t + r - pad, n, L));
+  b.output = out;
+  b.schedule = [=]() mutable {
+    out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    wn.compute_at(out, t);
+  };
+  return b;
+}
+
+using Builder = Built (*)(const KernelDesc &);
+
+const std::map<std::string, Builder> &registry() {
+  static const std::map<std::string, Builder> builders = {
+      {"linear", buildLinear},
+      {"matmul", buildMatmul},
+      {"binary", buildBinary},
+      {"unary", buildUnary},
+      {"apply_mask", buildApplyMask},
+      {"softmax", buildSoftmax},
+      {"layer_norm", buildLayerNorm},
+      {"glu", buildGlu},
+      {"transpose", buildTranspose},
+      {"concat", buildConcat},
+      {"slice", buildSlice},
+      {"embedding", buildEmbedding},
+      {"positional_encoding", buildPositionalEncoding},
+      {"padding_mask", buildPaddingMask},
+      {"causal_mask", buildCausalMask},
+      {"mask_rows", buildMaskRows},
+      {"sdpa", buildSdpa},
+      {"lightweight_conv", buildLightweightConv},
+      {"dynamic_conv", buildDynamicConv},
+  };
+  return builders;
+}
+
+//===----------------------------------------------------------------------===//
+// Compilation and execution
+//===----------------------------------------------------------------------===//
+
+class JitKernel final : public CompiledKernel {
+public:
+  JitKernel(Built built, Pipeline pipeline, Target target, KernelDesc desc)
+      : built_(std::move(built)), pipeline_(std::move(pipeline)),
+        target_(target), desc_(std::move(desc)) {}
+
+  rt::Status run(const std::vector<const rt::Tensor *> &inputs,
+                 rt::Tensor &output) override {
+    if (inputs.size() != built_.inputs.size())
+      return rt::Status::error("kernel '" + desc_.kind + "' expects " +
+                               std::to_string(built_.inputs.size()) +
+                               " inputs, got " + std::to_string(inputs.size()));
+    ParamMap params;
+    std::vector<Buffer<>> keepAlive;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      keepAlive.emplace_back(inputs[i]->halideBuffer());
+      params.set(built_.inputs[i], keepAlive.back());
+    }
+    Buffer<> out(output.halideBuffer());
+    try {
+      pipeline_.realize(out, target_, params);
+    } catch (const Halide::Error &e) {
+      return rt::Status::error("kernel '" + desc_.kind + "' failed: " + e.what());
+    }
+    return rt::Status::ok();
+  }
+
+private:
+  Built built_;
+  Pipeline pipeline_;
+  Target target_;
+  KernelDesc desc_;
+};
+
+void setEstimates(Built &b, const KernelDesc &d, int64_t batch) {
+  auto bounds = [&](const OperandDesc &op) {
+    Region region;
+    for (size_t h = op.shape.size(); h-- > 0;) {
+      int64_t e = op.shape[h] < 0 ? batch : op.shape[h];
+      region.emplace_back(0, static_cast<int>(e));
+    }
+    return region;
+  };
+  for (size_t i = 0; i < b.inputs.size(); ++i)
+    b.inputs[i].set_estimates(bounds(d.inputs[i]));
+  b.output.set_estimates(bounds(d.output));
+}
+
+bool loadAutoscheduler(ScheduleSource source, std::string &error) {
+  static std::once_flag adams, mullapudi;
+  static bool adamsOk = false, mullapudiOk = false;
+  const char *dir = "/usr/lib/x86_64-linux-gnu/halide14/";
+  auto load = [&](const char *lib, bool &ok) {
+    try {
+      load_plugin(std::string(dir) + lib);
+      ok = true;
+    } catch (const std::exception &e) {
+      error = e.what();
+    }
+  };
+  if (source == ScheduleSource::Adams2019) {
+    std::call_once(adams, load, "libautoschedule_adams2019.so", adamsOk);
+    return adamsOk;
+  }
+  std::call_once(mullapudi, load, "libautoschedule_mullapudi2016.so", mullapudiOk);
+  return mullapudiOk;
+}
+
+} // namespace
+
+rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name) {
+  if (name == "manual")
+    return ScheduleSource::Manual;
+  if (name == "adams2019")
+    return ScheduleSource::Adams2019;
+  if (name == "mullapudi2016")
+    return ScheduleSource::Mullapudi2016;
+  return rt::Status::error("unknown schedule '" + name +
+                           "' (expected manual, adams2019 or mullapudi2016)");
+}
+
+const char *scheduleSourceName(ScheduleSource source) {
+  switch (source) {
+  case ScheduleSource::Manual: return "manual";
+  case ScheduleSource::Adams2019: return "adams2019";
+  case ScheduleSource::Mullapudi2016: return "mullapudi2016";
+  }
+  return "?";
+}
+
+std::string KernelDesc::key() const {
+  std::ostringstream os;
+  os << kind;
+  for (auto &[k, v] : ints)
+    os << ';' << k << '=' << v;
+  for (auto &[k, v] : floats)
+    os << ';' << k << '=' << v;
+  for (auto &[k, v] : strings)
+    os << ';' << k << '=' << v;
+  auto shape = [&](const OperandDesc &op) {
+    os << '|' << rt::dtypeName(op.dtype);
+    for (int64_t e : op.shape)
+      os << 'x' << e;
+  };
+  for (const OperandDesc &op : inputs)
+    shape(op);
+  os << "->";
+  shape(output);
+  return os.str();
+}
+
+int64_t KernelDesc::intAttr(const std::string &name, int64_t fallback) const {
+  auto it = ints.find(name);
+  return it == ints.end() ? fallback : it->second;
+}
+double KernelDesc::floatAttr(const std::string &name, double fallback) const {
+  auto it = floats.find(name);
+  return it == floats.end() ? fallback : it->second;
+}
+std::string KernelDesc::stringAttr(const std::string &name,
+                                   const std::string &fallback) const {
+  auto it = strings.find(name);
+  return it == strings.end() ? fallback : it->second;
+}
+
+struct KernelCache::Impl {
+  KernelOptions options;
+  Target target;
+  std::unordered_map<std::string, std::unique_ptr<CompiledKernel>> kernels;
+  double compileSeconds = 0;
+};
+
+KernelCache::KernelCache(KernelOptions options) : impl_(new Impl) {
+  impl_->options = std::move(options);
+  impl_->target = impl_->options.target.empty()
+                      ? get_jit_target_from_environment()
+                      : Target(impl_->options.target);
+}
+
+KernelCache::~KernelCache() = default;
+
+size_t KernelCache::size() const { return impl_->kernels.size(); }
+double KernelCache::compileSeconds() const { return impl_->compileSeconds; }
+
+rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
+  std::string key = desc.key();
+  auto it = impl_->kernels.find(key);
+  if (it != impl_->kernels.end())
+    return it->second.get();
+  auto builder = registry().find(desc.kind);
+  if (builder == registry().end())
+    return rt::Status::error("no Halide lowering for kernel kind '" +
+                             desc.kind + "'");
+  auto start = std::chrono::steady_clock::now();
+  try {
+    Built built = builder->second(desc);
+    Pipeline pipeline(built.output);
+    ScheduleSource source = impl_->options.schedule;
+    if (source == ScheduleSource::Manual) {
+      built.schedule();
+    } else {
+      std::string error;
+      if (!loadAutoscheduler(source, error))
+        return rt::Status::error(std::string("cannot load the ") +
+                                 scheduleSourceName(source) +
+                                 " autoscheduler: " + error);
+      setEstimates(built, desc, impl_->options.estimateBatch);
+      pipeline.auto_schedule(source == ScheduleSource::Adams2019
+                                 ? "Adams2019"
+                                 : "Mullapudi2016",
+                             impl_->target, MachineParams(2, 32 << 20, 40));
+    }
+    pipeline.compile_jit(impl_->target);
+    auto kernel = std::make_unique<JitKernel>(std::move(built), pipeline,
+                                              impl_->target, desc);
+    CompiledKernel *raw = kernel.get();
+    impl_->kernels.emplace(key, std::move(kernel));
+    impl_->compileSeconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    return raw;
+  } catch (const Halide::Error &e) {
+    return rt::Status::error("compiling kernel " + key + ": " + e.what());
+  }
+}
+
+void setKernelThreads(int threads) {
+  if (threads > 0)
+    setenv("HL_NUM_THREADS", std::to_string(threads).c_str(), 1);
+}
+
+} // namespace tfx::lowering

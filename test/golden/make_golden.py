@@ -1,0 +1,952 @@
+#!/usr/bin/python3
+"""PyTorch oracle for tfx: golden weights, inputs and expected outputs.
+
+    /usr/bin/python3 test/golden/make_golden.py --case NAME[,NAME...] --out DIR
+        [--seed S] [--self-check]
+    /usr/bin/python3 test/golden/make_golden.py --list
+
+Every case writes three safetensors files into DIR:
+
+    WEIGHTS.weights.safetensors   parameters, bound to `tfx.param` names
+    NAME.inputs.safetensors       one tensor per argument `tfx.name`
+    NAME.expected.safetensors     one tensor per result `tfx.name`
+
+WEIGHTS is the case name for the per-op cases and the model name for the
+whole-model cases, so that `teacher-tiny-encode`, `teacher-tiny-decode` and
+`teacher-tiny-greedy` share `teacher-tiny.weights.safetensors`.
+
+The reference computations are PyTorch modules (torch.nn.Linear, LayerNorm,
+GELU, the MultiheadAttention math via F.multi_head_attention_forward) whose
+state_dict names are exactly the tfx parameter names. Everything is float32
+and seeded, so the files are the same on every run. Before writing, each case
+checks its tensors against the IR it belongs to (parameter names and shapes,
+argument and result names, shapes and element types). `--self-check` also
+recomputes every expected output with an independent float64 numpy
+implementation and compares.
+
+See test/golden/README.md for the conventions and the case list.
+"""
+
+import argparse
+import json
+import math
+import os
+import re
+import sys
+import time
+import zlib
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import safetensors_io  # noqa: E402
+
+try:
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+except ImportError:
+    sys.exit("make_golden.py: error: needs PyTorch; run it with /usr/bin/python3")
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RUNTIME_INPUTS = os.path.join(REPO, "test", "Runtime", "Inputs")
+MODELS_DIR = os.path.join(REPO, "examples", "models")
+
+DEFAULT_SEED = 0
+PAD, BOS, EOS = 0, 1, 2
+LN_EPS = 1e-5
+# Greedy decoding must not depend on float rounding: the smallest top-1/top-2
+# logit gap over all steps must exceed this.
+MIN_GREEDY_GAP = 1e-3
+
+torch.set_num_threads(1)  # deterministic reductions, and fast enough
+
+
+class GoldenError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------
+# PyTorch reference modules. Module paths are the tfx parameter names.
+# ---------------------------------------------------------------------------
+
+class Attention(nn.Module):
+    """torch.nn.MultiheadAttention (batch first) with separate q/k/v weights.
+
+    `keep` is [batch, key_len] bool, True = visible key (tfx polarity); torch
+    wants the opposite, so `~keep` is passed as key_padding_mask.
+    """
+
+    def __init__(self, d, heads):
+        super().__init__()
+        self.d, self.heads = d, heads
+        self.q_proj = nn.Linear(d, d)
+        self.k_proj = nn.Linear(d, d)
+        self.v_proj = nn.Linear(d, d)
+        self.out_proj = nn.Linear(d, d)
+
+    def forward(self, query, key_value, keep=None, causal=False, static_kv=None):
+        """`static_kv` = project_kv(...) of the keys/values (incremental
+        decoding); `key_value` is then ignored."""
+        lq = query.shape[1]
+        attn_mask = None
+        if causal:
+            assert static_kv is None and key_value.shape[1] == lq
+            # torch: True = not allowed. Query i sees keys j <= i.
+            attn_mask = torch.triu(torch.ones(lq, lq, dtype=torch.bool), diagonal=1)
+        q = query.transpose(0, 1)  # F.multi_head_attention_forward is seq-first
+        # With static K/V torch still projects `key`; give it the short query.
+        kv = q if static_kv is not None else key_value.transpose(0, 1)
+        static_k, static_v = static_kv if static_kv is not None else (None, None)
+        out, _ = F.multi_head_attention_forward(
+            q, kv, kv, self.d, self.heads,
+            None,
+            torch.cat([self.q_proj.bias, self.k_proj.bias, self.v_proj.bias]),
+            None, None, False, 0.0,
+            self.out_proj.weight, self.out_proj.bias,
+            training=False,
+            key_padding_mask=None if keep is None else ~keep,
+            need_weights=False,
+            attn_mask=attn_mask,
+            use_separate_proj_weight=True,
+            q_proj_weight=self.q_proj.weight,
+            k_proj_weight=self.k_proj.weight,
+            v_proj_weight=self.v_proj.weight,
+            static_k=static_k, static_v=static_v)
+        return out.transpose(0, 1)
+
+    def project_kv(self, key_value):
+        """K and V of [B, L, d] in torch's static_k/static_v layout [B*H, L, d/H]."""
+        b, length, d = key_value.shape
+
+        def split(x):
+            return (x.transpose(0, 1).contiguous()
+                    .view(length, b * self.heads, d // self.heads).transpose(0, 1))
+        return split(self.k_proj(key_value)), split(self.v_proj(key_value))
+
+
+def make_activation(name):
+    return {"relu": nn.ReLU(), "gelu": nn.GELU()}[name]
+
+
+class FFN(nn.Module):
+    def __init__(self, d, ffn_dim, activation="relu"):
+        super().__init__()
+        self.fc1 = nn.Linear(d, ffn_dim)
+        self.fc2 = nn.Linear(ffn_dim, d)
+        self.act = make_activation(activation)
+
+    def forward(self, x):
+        return self.fc2(self.act(self.fc1(x)))
+
+
+class EncoderLayer(nn.Module):
+    """Pre-LN: x + SA(LN(x)), then x + FFN(LN(x)). Dropout off."""
+
+    def __init__(self, d, heads, ffn_dim, activation="relu"):
+        super().__init__()
+        self.self_attn_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.self_attn = Attention(d, heads)
+        self.final_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.ffn = FFN(d, ffn_dim, activation)
+
+    def forward(self, x, keep):
+        h = self.self_attn_layer_norm(x)
+        x = x + self.self_attn(h, h, keep)
+        return x + self.ffn(self.final_layer_norm(x))
+
+
+class DecoderLayer(nn.Module):
+    """Pre-LN: causal SA, cross-attention to memory, FFN; each x + f(LN(x))."""
+
+    def __init__(self, d, heads, ffn_dim, activation="relu"):
+        super().__init__()
+        self.self_attn_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.self_attn = Attention(d, heads)
+        self.encoder_attn_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.encoder_attn = Attention(d, heads)
+        self.final_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.ffn = FFN(d, ffn_dim, activation)
+
+    def forward(self, y, tgt_keep, memory, src_keep):
+        h = self.self_attn_layer_norm(y)
+        y = y + self.self_attn(h, h, tgt_keep, causal=True)
+        y = y + self.encoder_attn(self.encoder_attn_layer_norm(y), memory, src_keep)
+        return y + self.ffn(self.final_layer_norm(y))
+
+
+def sinusoid_table(length, d):
+    """PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(...), float64."""
+    pos = np.arange(length, dtype=np.float64)[:, None]
+    two_i = np.arange(0, d, 2, dtype=np.float64)[None, :]
+    angle = pos / np.power(10000.0, two_i / d)
+    pe = np.zeros((length, d), dtype=np.float64)
+    pe[:, 0::2] = np.sin(angle)
+    pe[:, 1::2] = np.cos(angle)
+    return pe
+
+
+class Embed(nn.Module):
+    """table[ids] * sqrt(d) + PE (the PE is a constant, not a parameter)."""
+
+    def __init__(self, vocab, d, max_len):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(vocab, d)
+        self.scale = math.sqrt(d)
+        self.register_buffer(
+            "pe", torch.from_numpy(sinusoid_table(max_len, d).astype(np.float32)),
+            persistent=False)
+
+    def embed(self, ids, start=0):
+        """Positions start .. start + len - 1."""
+        return self.embed_tokens(ids) * self.scale + self.pe[start:start + ids.shape[1]]
+
+
+class Encoder(Embed):
+    def __init__(self, cfg):
+        super().__init__(cfg["vocab_size"], cfg["d_model"], cfg["max_len"])
+        self.layers = nn.ModuleList(
+            EncoderLayer(cfg["d_model"], cfg["num_heads"], cfg["ffn_dim"],
+                         cfg.get("activation", "relu"))
+            for _ in range(cfg["encoder_layers"]))
+        self.layer_norm = nn.LayerNorm(cfg["d_model"], eps=LN_EPS)
+
+    def forward(self, src_ids):
+        keep = src_ids != PAD
+        x = self.embed(src_ids)
+        for layer in self.layers:
+            x = layer(x, keep)
+        return self.layer_norm(x)
+
+
+class Decoder(Embed):
+    def __init__(self, cfg):
+        super().__init__(cfg["vocab_size"], cfg["d_model"], cfg["max_len"])
+        self.layers = nn.ModuleList(
+            DecoderLayer(cfg["d_model"], cfg["num_heads"], cfg["ffn_dim"],
+                         cfg.get("activation", "relu"))
+            for _ in range(cfg["decoder_layers"]))
+        self.layer_norm = nn.LayerNorm(cfg["d_model"], eps=LN_EPS)
+        self.output_projection = nn.Linear(cfg["d_model"], cfg["vocab_size"])
+
+    def forward(self, memory, src_ids, tgt_ids):
+        src_keep, tgt_keep = src_ids != PAD, tgt_ids != PAD
+        y = self.embed(tgt_ids)
+        for layer in self.layers:
+            y = layer(y, tgt_keep, memory, src_keep)
+        return self.output_projection(self.layer_norm(y))
+
+    # Incremental decoding for greedy search: the same math as forward() on
+    # the prefix tgt[:, :step+1] (causal attention never looks further), with
+    # the keys/values of earlier positions and of the memory cached.
+    def start(self, memory):
+        return {"memory": [layer.encoder_attn.project_kv(memory) for layer in self.layers],
+                "self": [None] * len(self.layers)}
+
+    def step(self, state, src_ids, tgt_prefix):
+        """Logits [B, V] of the last position of `tgt_prefix` [B, step+1]."""
+        step = tgt_prefix.shape[1] - 1
+        src_keep, tgt_keep = src_ids != PAD, tgt_prefix != PAD
+        y = self.embed(tgt_prefix[:, step:], start=step)
+        for i, layer in enumerate(self.layers):
+            h = layer.self_attn_layer_norm(y)
+            k, v = layer.self_attn.project_kv(h)
+            if state["self"][i] is not None:
+                k = torch.cat([state["self"][i][0], k], dim=1)
+                v = torch.cat([state["self"][i][1], v], dim=1)
+            state["self"][i] = (k, v)
+            y = y + layer.self_attn(h, None, tgt_keep, static_kv=(k, v))
+            y = y + layer.encoder_attn(layer.encoder_attn_layer_norm(y), None, src_keep,
+                                       static_kv=state["memory"][i])
+            y = y + layer.ffn(layer.final_layer_norm(y))
+        return self.output_projection(self.layer_norm(y))[:, 0]
+
+
+class Transformer(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.encoder = Encoder(cfg)
+        self.decoder = Decoder(cfg)
+
+
+# ---------------------------------------------------------------------------
+# Deterministic weights and inputs.
+# ---------------------------------------------------------------------------
+
+def rng_for(seed, *labels):
+    """A numpy Generator keyed by the seed and string labels (order-free use)."""
+    return np.random.default_rng([seed] + [zlib.crc32(l.encode()) for l in labels])
+
+
+def init_weights(module, seed, scope, prefix=""):
+    """Random weights for every parameter of `module`, keyed by state_dict name.
+
+    Linear / Embedding weights ~ N(0, 1/fan_in) (std 1/sqrt(fan_in)), linear
+    biases ~ N(0, 0.1^2), LayerNorm gamma ~ 1 + N(0, 0.1^2), beta ~ N(0, 0.1^2).
+    Each tensor has its own generator keyed by (seed, scope, name), so adding
+    parameters never changes the others. Loads them into `module` too.
+    """
+    weights = {}
+    for mname, m in module.named_modules():
+        p = prefix + (mname + "." if mname else "")
+        if isinstance(m, nn.Linear):
+            out_f, in_f = m.weight.shape
+            weights[p + "weight"] = rng_for(seed, scope, p + "weight").standard_normal(
+                (out_f, in_f)) / math.sqrt(in_f)
+            if m.bias is not None:
+                weights[p + "bias"] = 0.1 * rng_for(seed, scope, p + "bias").standard_normal(out_f)
+        elif isinstance(m, nn.LayerNorm):
+            (d,) = m.normalized_shape
+            weights[p + "weight"] = 1.0 + 0.1 * rng_for(seed, scope, p + "weight").standard_normal(d)
+            weights[p + "bias"] = 0.1 * rng_for(seed, scope, p + "bias").standard_normal(d)
+        elif isinstance(m, nn.Embedding):
+            v, d = m.weight.shape
+            weights[p + "weight"] = rng_for(seed, scope, p + "weight").standard_normal(
+                (v, d)) / math.sqrt(d)
+    weights = {k: v.astype(np.float32) for k, v in weights.items()}
+    state = {k[len(prefix):]: torch.from_numpy(v) for k, v in weights.items()}
+    module.load_state_dict(state, strict=True)  # names must match exactly
+    module.eval()
+    return weights
+
+
+def padded_ids(rng, batch, length, vocab, first=None, last=None):
+    """Rows of real tokens in [3, vocab) followed by PAD (0).
+
+    Row 0 is full length; the other rows have a random length in
+    [2, length - 1]. `first` replaces the first token (BOS for targets),
+    `last` the last real token (EOS for sources).
+    """
+    lens = rng.integers(2, length, size=batch)
+    lens[0] = length
+    ids = np.zeros((batch, length), dtype=np.int64)
+    for b, n in enumerate(lens):
+        ids[b, :n] = rng.integers(3, vocab, size=n)
+        if first is not None:
+            ids[b, 0] = first
+        if last is not None:
+            ids[b, n - 1] = last
+    return ids
+
+
+def f32(a):
+    return np.asarray(a, dtype=np.float32)
+
+
+def t(a):
+    return torch.from_numpy(np.ascontiguousarray(a))
+
+
+def run(fn, *args):
+    """Runs a torch computation; returns numpy float32 (or the int dtype)."""
+    with torch.no_grad():
+        out = fn(*args)
+    return out.detach().numpy().copy()
+
+
+# ---------------------------------------------------------------------------
+# Independent float64 numpy reference (for --self-check only).
+# ---------------------------------------------------------------------------
+
+class NumpyRef:
+    def __init__(self, weights):
+        self.w = {k: v.astype(np.float64) for k, v in weights.items()}
+
+    def linear(self, x, name, bias=True):
+        y = np.asarray(x, np.float64) @ self.w[name + ".weight"].T
+        return y + self.w[name + ".bias"] if bias else y
+
+    def layer_norm(self, x, name):
+        x = np.asarray(x, np.float64)
+        mu = x.mean(-1, keepdims=True)
+        var = ((x - mu) ** 2).mean(-1, keepdims=True)
+        return (x - mu) / np.sqrt(var + LN_EPS) * self.w[name + ".weight"] + self.w[name + ".bias"]
+
+    @staticmethod
+    def softmax(x):
+        x = np.asarray(x, np.float64)
+        e = np.exp(x - x.max(-1, keepdims=True))
+        return e / e.sum(-1, keepdims=True)
+
+    def attention(self, query, key_value, name, heads, keep=None, causal=False):
+        b, lq, d = query.shape
+        lk = key_value.shape[1]
+        dh = d // heads
+        q = self.linear(query, name + ".q_proj").reshape(b, lq, heads, dh)
+        k = self.linear(key_value, name + ".k_proj").reshape(b, lk, heads, dh)
+        v = self.linear(key_value, name + ".v_proj").reshape(b, lk, heads, dh)
+        out = np.zeros((b, lq, heads, dh))
+        for bi in range(b):
+            for h in range(heads):
+                s = q[bi, :, h, :] @ k[bi, :, h, :].T / math.sqrt(dh)  # [lq, lk]
+                visible = np.ones((lq, lk), dtype=bool)
+                if keep is not None:
+                    visible &= np.asarray(keep[bi], bool)[None, :]
+                if causal:
+                    visible &= np.arange(lk)[None, :] <= np.arange(lq)[:, None]
+                assert visible.any(-1).all(), "a query sees no key"
+                s = np.where(visible, s, -np.inf)
+                out[bi, :, h, :] = self.softmax(s) @ v[bi, :, h, :]
+        return self.linear(out.reshape(b, lq, d), name + ".out_proj")
+
+    def ffn(self, x, name, activation="relu"):
+        h = self.linear(x, name + ".fc1")
+        h = np.maximum(h, 0.0) if activation == "relu" else gelu_np(h)
+        return self.linear(h, name + ".fc2")
+
+    def encoder_layer(self, x, keep, p, heads, act="relu"):
+        x = x + self.attention(self.layer_norm(x, p + "self_attn_layer_norm"),
+                               self.layer_norm(x, p + "self_attn_layer_norm"),
+                               p + "self_attn", heads, keep)
+        return x + self.ffn(self.layer_norm(x, p + "final_layer_norm"), p + "ffn", act)
+
+    def decoder_layer(self, y, tgt_keep, memory, src_keep, p, heads, act="relu"):
+        h = self.layer_norm(y, p + "self_attn_layer_norm")
+        y = y + self.attention(h, h, p + "self_attn", heads, tgt_keep, causal=True)
+        y = y + self.attention(self.layer_norm(y, p + "encoder_attn_layer_norm"),
+                               memory, p + "encoder_attn", heads, src_keep)
+        return y + self.ffn(self.layer_norm(y, p + "final_layer_norm"), p + "ffn", act)
+
+    def embed(self, ids, name, d):
+        table = self.w[name + ".embed_tokens.weight"]
+        return table[ids] * math.sqrt(d) + sinusoid_table(ids.shape[1], d)
+
+    def encode(self, cfg, src):
+        d, heads, act = cfg["d_model"], cfg["num_heads"], cfg.get("activation", "relu")
+        x = self.embed(src, "encoder", d)
+        for i in range(cfg["encoder_layers"]):
+            x = self.encoder_layer(x, src != PAD, f"encoder.layers.{i}.", heads, act)
+        return self.layer_norm(x, "encoder.layer_norm")
+
+    def decode(self, cfg, memory, src, tgt):
+        d, heads, act = cfg["d_model"], cfg["num_heads"], cfg.get("activation", "relu")
+        y = self.embed(tgt, "decoder", d)
+        for i in range(cfg["decoder_layers"]):
+            y = self.decoder_layer(y, tgt != PAD, memory, src != PAD,
+                                   f"decoder.layers.{i}.", heads, act)
+        return self.linear(self.layer_norm(y, "decoder.layer_norm"),
+                           "decoder.output_projection")
+
+
+def gelu_np(x):
+    erf = np.vectorize(math.erf)
+    return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
+
+
+def gelu_tanh_np(x):
+    return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x ** 3)))
+
+
+# ---------------------------------------------------------------------------
+# Greedy decoding (shared by the torch oracle and the numpy self-check).
+# ---------------------------------------------------------------------------
+
+def greedy(batch, max_len, next_logits):
+    """BOS=1, EOS=2, PAD=0. Returns (tokens [B, L] int64, stats dict).
+
+    tgt starts as [BOS, PAD, ...]; step t (0 .. L-2) takes argmax of the
+    logits of position t, `next_logits(tgt, t)` ([B, V]; they depend on
+    tgt[:, :t+1] only), and writes it to tgt[:, t+1]; sequences that emitted
+    EOS at an earlier step get PAD instead. An argmax of PAD does not finish a
+    sequence. stats: "min_gap" is the smallest top-1/top-2 logit gap over the
+    unfinished sequences of all steps; "logits" the logits of every step.
+    """
+    tgt = np.full((batch, max_len), PAD, dtype=np.int64)
+    tgt[:, 0] = BOS
+    finished = np.zeros(batch, dtype=bool)
+    min_gap, pad_emitted, all_logits = math.inf, 0, []
+    for step in range(max_len - 1):
+        logits = np.asarray(next_logits(tgt, step))
+        all_logits.append(logits)
+        nxt = logits.argmax(-1).astype(np.int64)
+        top2 = np.sort(logits, axis=-1)[:, -2:]
+        gaps = top2[:, 1] - top2[:, 0]
+        if (~finished).any():
+            min_gap = min(min_gap, float(gaps[~finished].min()))
+        pad_emitted += int(((nxt == PAD) & ~finished).sum())
+        nxt[finished] = PAD
+        tgt[:, step + 1] = nxt
+        finished |= nxt == EOS
+    ends = [int(np.argmax(row == EOS)) if (row == EOS).any() else -1 for row in tgt]
+    return tgt, {"min_gap": min_gap, "eos_positions": ends, "pad_emitted": pad_emitted,
+                 "logits": np.stack(all_logits, axis=1)}
+
+
+def torch_greedy(net, src, max_len):
+    with torch.no_grad():
+        src_t = t(src)
+        state = net.decoder.start(net.encoder(src_t))
+        return greedy(src.shape[0], max_len, lambda tgt, step: net.decoder.step(
+            state, src_t, t(tgt[:, :step + 1])).numpy())
+
+
+def numpy_greedy(ref, cfg, src, max_len):
+    memory = ref.encode(cfg, src)
+    return greedy(src.shape[0], max_len, lambda tgt, step: ref.decode(
+        cfg, memory, src, tgt[:, :step + 1])[:, step])
+
+
+# ---------------------------------------------------------------------------
+# IR parsing, to check the golden tensors against the IR they feed.
+# ---------------------------------------------------------------------------
+
+_NP_OF_ELT = {"f32": np.float32, "f64": np.float64, "i64": np.int64,
+              "i32": np.int32, "i1": np.bool_}
+
+
+def parse_tensor_type(spec):
+    """'?x8x16xf32' -> ([None, 8, 16], 'f32')."""
+    parts = spec.split("x")
+    dims = [None if p == "?" else int(p) for p in parts[:-1]]
+    return dims, parts[-1]
+
+
+def parse_params(text):
+    """All `tfx.param "NAME" : tensor<...>` of a module: name -> (dims, elt)."""
+    params = {}
+    for name, spec in re.findall(r'tfx\.param\s+"([^"]+)"\s*:\s*tensor<([^>]*)>', text):
+        typ = parse_tensor_type(spec)
+        if name in params and params[name] != typ:
+            raise GoldenError(f"parameter '{name}' declared with two types")
+        params[name] = typ
+    return params
+
+
+def parse_signature(text, func):
+    """Named arguments and results of `func.func @func`: two lists of
+    (tfx.name, dims, elt)."""
+    m = re.search(r"func\.func\s+@" + re.escape(func) + r"\s*\((.*?)\)\s*->\s*\((.*?)\)\s*\{",
+                  text, re.S)
+    if not m:
+        raise GoldenError(f"no func.func @{func} with parenthesised results")
+    named = r'tensor<([^>]*)>\s*\{[^}]*tfx\.name\s*=\s*"([^"]+)"[^}]*\}'
+
+    def entries(s):
+        return [(n,) + parse_tensor_type(spec) for spec, n in re.findall(named, s)]
+
+    return entries(m.group(1)), entries(m.group(2))
+
+
+def check_tensors(what, declared, arrays, batch_check=True):
+    """declared: list of (name, dims, elt); arrays: dict name -> ndarray."""
+    names = [d[0] for d in declared]
+    if sorted(names) != sorted(arrays):
+        raise GoldenError(f"{what}: IR names {sorted(names)} but golden tensors "
+                          f"{sorted(arrays)}")
+    for name, dims, elt in declared:
+        a = arrays[name]
+        if a.dtype != np.dtype(_NP_OF_ELT[elt]):
+            raise GoldenError(f"{what}: '{name}' is {elt} in the IR but {a.dtype} here")
+        if len(dims) != a.ndim or any(d is not None and d != s for d, s in zip(dims, a.shape)):
+            raise GoldenError(f"{what}: '{name}' has IR shape "
+                              f"{['?' if d is None else d for d in dims]} but {list(a.shape)} here")
+
+
+def check_against_ir(ir_path, func, weights, inputs, expected):
+    with open(ir_path) as f:
+        text = f.read()
+    params = parse_params(text)
+    if sorted(params) != sorted(weights):
+        missing = sorted(set(params) - set(weights))
+        extra = sorted(set(weights) - set(params))
+        raise GoldenError(f"{ir_path}: parameters differ: missing from the weights "
+                          f"{missing}, not in the IR {extra}")
+    for name, (dims, elt) in params.items():
+        if elt != "f32" or list(weights[name].shape) != dims:
+            raise GoldenError(f"{ir_path}: parameter '{name}' is tensor<"
+                              f"{'x'.join(map(str, dims + [elt]))}> but the weight is "
+                              f"{weights[name].dtype} {list(weights[name].shape)}")
+    args, results = parse_signature(text, func)
+    check_tensors(f"{ir_path} @{func} arguments", args, inputs)
+    if expected is not None:
+        check_tensors(f"{ir_path} @{func} results", results, expected)
+
+
+# ---------------------------------------------------------------------------
+# Cases.
+# ---------------------------------------------------------------------------
+
+class Golden:
+    """One case's tensors. `reference` recomputes `expected` in float64 numpy."""
+
+    def __init__(self, weights, inputs, expected, reference, ir, func, info=""):
+        self.weights, self.inputs, self.expected = weights, inputs, expected
+        self.reference, self.ir, self.func, self.info = reference, ir, func, info
+
+
+CASES = {}  # name -> (weights stem, builder(seed) -> Golden, description)
+
+
+def case(name, stem=None, doc=""):
+    def register(fn):
+        CASES[name] = (stem or name, fn, doc)
+        return fn
+    return register
+
+
+def op_ir(name):
+    return os.path.join(RUNTIME_INPUTS, name + ".mlir")
+
+
+BATCH = 3
+
+
+def _elementwise(name, torch_fn, np_fn, scale=3.0, extra=None):
+    def build(seed):
+        rng = rng_for(seed, name, "inputs")
+        x = f32(scale * rng.standard_normal((BATCH, 5, 16)))
+        if extra:
+            x = extra(x)
+        expected = {"y": run(torch_fn, t(x))}
+        return Golden({}, {"x": x}, expected,
+                      lambda: {"y": np_fn(x.astype(np.float64))}, op_ir(name), "main")
+    return build
+
+
+case("relu", doc="y = max(x, 0)")(_elementwise(
+    "relu", nn.ReLU(), lambda x: np.maximum(x, 0.0)))
+case("gelu", doc="exact (erf) GELU")(_elementwise(
+    "gelu", nn.GELU(), gelu_np))
+case("gelu_tanh", doc="tanh-approximated GELU")(_elementwise(
+    "gelu_tanh", nn.GELU(approximate="tanh"), gelu_tanh_np))
+
+
+def _softmax_input(x):
+    # Row offsets up to +-100 check that the max is subtracted (exp(100)
+    # overflows f32); row [0, 0] is constant, row [1, 1] has a tie at the top.
+    x = x.copy()
+    x[:, 2, :] += 100.0
+    x[:, 3, :] -= 100.0
+    x[0, 0, :] = 0.5
+    x[1, 1, 3] = x[1, 1, 7] = x[1, 1].max() + 1.0
+    return x
+
+
+case("softmax", doc="softmax over the last axis")(_elementwise(
+    "softmax", lambda x: torch.softmax(x, -1), NumpyRef.softmax, 4.0, _softmax_input))
+
+
+@case("leaky_relu", doc="default slope 0.01 (y) and negative_slope 0.2 (y_02)")
+def _leaky(seed):
+    rng = rng_for(seed, "leaky_relu", "inputs")
+    x = f32(3.0 * rng.standard_normal((BATCH, 5, 16)))
+    expected = {"y": run(nn.LeakyReLU(), t(x)),
+                "y_02": run(nn.LeakyReLU(0.2), t(x))}
+
+    def ref():
+        x64 = x.astype(np.float64)
+        return {"y": np.where(x64 >= 0, x64, 0.01 * x64),
+                "y_02": np.where(x64 >= 0, x64, 0.2 * x64)}
+    return Golden({}, {"x": x}, expected, ref, op_ir("leaky_relu"), "main")
+
+
+def _linear(name, bias):
+    def build(seed):
+        mod = nn.Linear(16, 24, bias=bias)
+        weights = init_weights(mod, seed, name, "linear.")
+        x = f32(rng_for(seed, name, "inputs").standard_normal((BATCH, 5, 16)))
+        expected = {"y": run(mod, t(x))}
+        ref = lambda: {"y": NumpyRef(weights).linear(x, "linear", bias)}  # noqa: E731
+        return Golden(weights, {"x": x}, expected, ref, op_ir(name), "main")
+    return build
+
+
+case("linear", doc="x [3,5,16] -> y [3,5,24], weight [24,16] + bias")(_linear("linear", True))
+case("linear_nobias", doc="as linear without bias")(_linear("linear_nobias", False))
+
+
+@case("layer_norm", doc="LayerNorm(16), eps 1e-5, input with mean ~2, std ~3")
+def _layer_norm(seed):
+    mod = nn.LayerNorm(16, eps=LN_EPS)
+    weights = init_weights(mod, seed, "layer_norm", "layer_norm.")
+    x = f32(2.0 + 3.0 * rng_for(seed, "layer_norm", "inputs").standard_normal((BATCH, 5, 16)))
+    expected = {"y": run(mod, t(x))}
+    ref = lambda: {"y": NumpyRef(weights).layer_norm(x, "layer_norm")}  # noqa: E731
+    return Golden(weights, {"x": x}, expected, ref, op_ir("layer_norm"), "main")
+
+
+def _mha(name, causal, cross):
+    d, heads, lq = 16, 4, (5 if cross else 8)
+    lk = 7 if cross else lq
+
+    def build(seed):
+        mod = Attention(d, heads)
+        weights = init_weights(mod, seed, name, "attn.")
+        rng = rng_for(seed, name, "inputs")
+        query = f32(rng.standard_normal((BATCH, lq, d)))
+        if cross:
+            memory = f32(rng.standard_normal((BATCH, lk, d)))
+            # An arbitrary (not only trailing) keep pattern, >= 1 key per row.
+            keep = rng.random((BATCH, lk)) < 0.6
+            keep[:, 0] = False
+            keep[np.arange(BATCH), rng.integers(1, lk, size=BATCH)] = True
+            keep[0, :] = True
+            inputs = {"query": query, "memory": memory, "memory_mask": keep}
+            expected = {"y": run(lambda a, b, k: mod(a, b, k), t(query), t(memory), t(keep))}
+            ref = lambda: {"y": NumpyRef(weights).attention(  # noqa: E731
+                query, memory, "attn", heads, keep)}
+        else:
+            ids = padded_ids(rng, BATCH, lq, 32)
+            keep = ids != PAD
+            inputs = {"x": query, "ids": ids}
+            expected = {"y": run(lambda a, k: mod(a, a, k, causal), t(query), t(keep))}
+            ref = lambda: {"y": NumpyRef(weights).attention(  # noqa: E731
+                query, query, "attn", heads, keep, causal)}
+
+        def reference():
+            check_against_torch_mha(mod, inputs, expected, causal, cross)
+            return ref()
+        return Golden(weights, inputs, expected, reference, op_ir(name), "main")
+    return build
+
+
+def check_against_torch_mha(mod, inputs, expected, causal, cross):
+    """The Attention module equals torch.nn.MultiheadAttention(batch_first)."""
+    d, heads = mod.d, mod.heads
+    mha = nn.MultiheadAttention(d, heads, batch_first=True)
+    with torch.no_grad():
+        mha.in_proj_weight.copy_(torch.cat([mod.q_proj.weight, mod.k_proj.weight,
+                                            mod.v_proj.weight]))
+        mha.in_proj_bias.copy_(torch.cat([mod.q_proj.bias, mod.k_proj.bias,
+                                          mod.v_proj.bias]))
+        mha.out_proj.weight.copy_(mod.out_proj.weight)
+        mha.out_proj.bias.copy_(mod.out_proj.bias)
+    mha.eval()
+    if cross:
+        q, kv, keep = t(inputs["query"]), t(inputs["memory"]), t(inputs["memory_mask"])
+    else:
+        q = kv = t(inputs["x"])
+        keep = t(inputs["ids"] != PAD)
+    lq = q.shape[1]
+    attn_mask = torch.triu(torch.ones(lq, lq, dtype=torch.bool), 1) if causal else None
+    # Grad enabled and distinct key tensor: keeps torch off its fast path.
+    out, _ = mha(q, kv.clone(), kv.clone(), key_padding_mask=~keep,
+                 attn_mask=attn_mask, need_weights=False)
+    err = np.abs(out.detach().numpy() - expected["y"]).max()
+    if err > 1e-5:
+        raise GoldenError(f"Attention differs from nn.MultiheadAttention by {err}")
+
+
+case("mha_self", doc="self-attention d 16, 4 heads, L 8, key padding from ids")(
+    _mha("mha_self", False, False))
+case("mha_causal", doc="as mha_self, causal")(_mha("mha_causal", True, False))
+case("mha_cross", doc="query L 5, memory L 7, BOOL key mask input")(
+    _mha("mha_cross", False, True))
+
+
+@case("encoder_layer", doc="one pre-LN encoder layer, d 16, 4 heads, ffn 32, L 8")
+def _encoder_layer(seed):
+    d, heads, ffn, length = 16, 4, 32, 8
+    mod = EncoderLayer(d, heads, ffn)
+    weights = init_weights(mod, seed, "encoder_layer", "encoder.layers.0.")
+    rng = rng_for(seed, "encoder_layer", "inputs")
+    x = f32(rng.standard_normal((BATCH, length, d)))
+    ids = padded_ids(rng, BATCH, length, 32)
+    expected = {"y": run(mod, t(x), t(ids != PAD))}
+    ref = lambda: {"y": NumpyRef(weights).encoder_layer(  # noqa: E731
+        x.astype(np.float64), ids != PAD, "encoder.layers.0.", heads)}
+    return Golden(weights, {"x": x, "ids": ids}, expected, ref,
+                  op_ir("encoder_layer"), "main")
+
+
+@case("decoder_layer", doc="one pre-LN decoder layer, tgt L 8, memory L 6")
+def _decoder_layer(seed):
+    d, heads, ffn, lt, ls = 16, 4, 32, 8, 6
+    mod = DecoderLayer(d, heads, ffn)
+    weights = init_weights(mod, seed, "decoder_layer", "decoder.layers.0.")
+    rng = rng_for(seed, "decoder_layer", "inputs")
+    x = f32(rng.standard_normal((BATCH, lt, d)))
+    memory = f32(rng.standard_normal((BATCH, ls, d)))
+    tgt = padded_ids(rng, BATCH, lt, 32, first=BOS)
+    src = padded_ids(rng, BATCH, ls, 32, last=EOS)
+    expected = {"y": run(mod, t(x), t(tgt != PAD), t(memory), t(src != PAD))}
+    ref = lambda: {"y": NumpyRef(weights).decoder_layer(  # noqa: E731
+        x.astype(np.float64), tgt != PAD, memory, src != PAD, "decoder.layers.0.", heads)}
+    inputs = {"x": x, "tgt_ids": tgt, "memory": memory, "src_ids": src}
+    return Golden(weights, inputs, expected, ref, op_ir("decoder_layer"), "main")
+
+
+# Whole models ---------------------------------------------------------------
+
+MODEL_BATCH = {"teacher-tiny": 3, "teacher": 2}
+_model_cache = {}
+
+
+def load_model(model, seed):
+    """(cfg, Transformer, weights) for examples/models/MODEL.mlir."""
+    key = (model, seed)
+    if key not in _model_cache:
+        with open(os.path.join(MODELS_DIR, "configs", model + ".json")) as f:
+            cfg = json.load(f)
+        if cfg.get("architecture") != "transformer" or cfg.get("norm", "pre") != "pre":
+            raise GoldenError(f"{model}: only pre-LN 'transformer' models are supported")
+        net = Transformer(cfg)
+        weights = init_weights(net, seed, model)
+        # The weights must be exactly the model's tfx.param names and shapes.
+        with open(os.path.join(MODELS_DIR, model + ".mlir")) as f:
+            params = parse_params(f.read())
+        shapes = {k: list(v.shape) for k, v in weights.items()}
+        wanted = {k: dims for k, (dims, _) in params.items()}
+        if shapes != wanted:
+            raise GoldenError(
+                f"{model}: torch parameters differ from the tfx.param of {model}.mlir: "
+                f"only in torch {sorted(set(shapes) - set(wanted))}, only in IR "
+                f"{sorted(set(wanted) - set(shapes))}, shape differences "
+                f"{sorted(k for k in shapes if k in wanted and shapes[k] != wanted[k])}")
+        _model_cache[key] = (cfg, net, weights)
+    return _model_cache[key]
+
+
+def _model_case(model, entry):
+    ir = os.path.join(MODELS_DIR, model + ".mlir")
+
+    def build(seed):
+        cfg, net, weights = load_model(model, seed)
+        rng = rng_for(seed, f"{model}-{entry}", "inputs")
+        batch, length, vocab = MODEL_BATCH[model], cfg["max_len"], cfg["vocab_size"]
+        src = padded_ids(rng, batch, length, vocab, last=EOS)
+        if entry == "encode":
+            memory = run(net.encoder, t(src))
+            ref = lambda: {"memory": NumpyRef(weights).encode(cfg, src)}  # noqa: E731
+            return Golden(weights, {"src_ids": src}, {"memory": memory}, ref, ir, "encode")
+        if entry == "decode":
+            memory = run(net.encoder, t(src))
+            tgt = padded_ids(rng, batch, length, vocab, first=BOS)
+            logits = run(net.decoder, t(memory), t(src), t(tgt))
+            ref = lambda: {"logits": NumpyRef(weights).decode(  # noqa: E731
+                cfg, memory, src, tgt)}
+            return Golden(weights, {"memory": memory, "src_ids": src, "tgt_ids": tgt},
+                          {"logits": logits}, ref, ir, "decode")
+        # greedy
+        tokens, stats = torch_greedy(net, src, length)
+        if not stats["min_gap"] > MIN_GREEDY_GAP:
+            raise GoldenError(f"{model} greedy: smallest top-1/top-2 logit gap "
+                              f"{stats['min_gap']:.3g} <= {MIN_GREEDY_GAP}; the result "
+                              f"would depend on rounding, choose another --seed")
+
+        def ref():
+            # The incremental torch decoder agrees with the full one ...
+            full = run(net.decoder, t(run(net.encoder, t(src))), t(src), t(tokens))
+            err = max_rel_err(stats["logits"], full[:, :-1])
+            print(f"  self-check {model}-greedy: incremental vs full torch decode "
+                  f"logits {err:.3g}")
+            if err > 1e-4:
+                raise GoldenError(f"{model}-greedy: incremental decoding differs")
+            # ... and numpy (float64, whole prefix each step) finds the same tokens.
+            return {"tokens": numpy_greedy(NumpyRef(weights), cfg, src, length)[0]}
+        return Golden(weights, {"src_ids": src}, {"tokens": tokens}, ref, ir, "encode", info)
+    return build
+
+
+for _m in ("teacher-tiny", "teacher"):
+    case(f"{_m}-encode", _m, f"examples/models/{_m}.mlir @encode")(_model_case(_m, "encode"))
+    case(f"{_m}-decode", _m, f"examples/models/{_m}.mlir @decode")(_model_case(_m, "decode"))
+    case(f"{_m}-greedy", _m, f"examples/models/{_m}.mlir greedy search")(
+        _model_case(_m, "greedy"))
+
+
+# ---------------------------------------------------------------------------
+# Driver.
+# ---------------------------------------------------------------------------
+
+def max_rel_err(a, e):
+    a64, e64 = np.asarray(a, np.float64), np.asarray(e, np.float64)
+    return float(np.abs(a64 - e64).max() / max(1.0, np.abs(e64).max()))
+
+
+def describe(tensors):
+    return ", ".join(f"{k} {list(v.shape)} {safetensors_io.dtype_name(v)}"
+                     for k, v in tensors.items())
+
+
+def make(name, seed, out, self_check, verbose=True):
+    stem, build, _ = CASES[name]
+    t0 = time.perf_counter()
+    g = build(seed)
+    if g.func == "encode" and name.endswith("-greedy"):
+        check_against_ir(g.ir, "encode", g.weights, g.inputs, None)
+    else:
+        check_against_ir(g.ir, g.func, g.weights, g.inputs, g.expected)
+    elapsed = time.perf_counter() - t0
+    if self_check:
+        ref = g.reference()
+        for k, e in ref.items():
+            a = g.expected[k]
+            if a.dtype.kind in "fc":
+                err = max_rel_err(a, e)
+                ok = err <= 1e-4
+            else:
+                err = int((a != e).sum())
+                ok = err == 0
+            print(f"  self-check {name}/{k}: {'ok' if ok else 'MISMATCH'} "
+                  f"(torch vs numpy float64: {err:.3g})")
+            if not ok:
+                raise GoldenError(f"{name}: self-check failed for '{k}'")
+    os.makedirs(out, exist_ok=True)
+    safetensors_io.save(os.path.join(out, f"{stem}.weights.safetensors"), g.weights)
+    safetensors_io.save(os.path.join(out, f"{name}.inputs.safetensors"), g.inputs)
+    safetensors_io.save(os.path.join(out, f"{name}.expected.safetensors"), g.expected)
+    if verbose:
+        print(f"{name}: {elapsed:.2f}s, weights {stem}.weights.safetensors "
+              f"({len(g.weights)} tensors)")
+        print(f"  inputs: {describe(g.inputs)}")
+        print(f"  expected: {describe(g.expected)}")
+        if g.info:
+            print(f"  {g.info}")
+    return elapsed
+
+
+def scan_seeds(spec):
+    lo, hi = (int(s) for s in spec.split(":"))
+    for seed in range(lo, hi):
+        for model in ("teacher-tiny", "teacher"):
+            cfg, net, _ = load_model(model, seed)
+            rng = rng_for(seed, f"{model}-greedy", "inputs")
+            src = padded_ids(rng, MODEL_BATCH[model], cfg["max_len"], cfg["vocab_size"],
+                             last=EOS)
+            _, stats = torch_greedy(net, src, cfg["max_len"])
+            stats.pop("logits")
+            print(f"seed {seed} {model}: {stats}")
+        _model_cache.clear()
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--case", action="append", default=[],
+                    help="case name(s), comma-separated or repeated; 'all' for every case")
+    ap.add_argument("--out", help="output directory")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                    help=f"random seed (default {DEFAULT_SEED})")
+    ap.add_argument("--list", action="store_true", help="print the case names")
+    ap.add_argument("--self-check", action="store_true",
+                    help="recompute every expected output with numpy (float64) and compare")
+    ap.add_argument("--scan-seeds", metavar="LO:HI",
+                    help="print greedy-decoding statistics for seeds LO..HI-1")
+    args = ap.parse_args(argv)
+
+    if args.list:
+        for name, (stem, _, doc) in CASES.items():
+            print(f"{name:22s} weights {stem + '.weights.safetensors':38s} {doc}")
+        return 0
+    if args.scan_seeds:
+        scan_seeds(args.scan_seeds)
+        return 0
+    names = [n for spec in args.case for n in spec.split(",") if n]
+    if "all" in names:
+        names = list(CASES)
+    if not names or not args.out:
+        ap.error("--case and --out are required (or --list)")
+    unknown = [n for n in names if n not in CASES]
+    if unknown:
+        ap.error(f"unknown case(s) {', '.join(unknown)}; --list shows the cases")
+    try:
+        for name in names:
+            make(name, args.seed, args.out, args.self_check)
+    except (GoldenError, safetensors_io.SafetensorsError, OSError) as e:
+        print(f"make_golden.py: error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,455 @@
+//===- LoweringTest.cpp - Halide kernels against naive references ---------===//
+//
+// Every kernel kind runs on random data and is compared with a direct loop
+// implementation written here from the op's definition (the oracle). Sizes
+// are chosen not to be multiples of the vector width or the tiles, so tails
+// are exercised; dynamic (batch) extents are run at two sizes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tfx/Lowering/Kernel.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+using namespace tfx;
+using lowering::KernelDesc;
+using lowering::OperandDesc;
+using rt::DType;
+using rt::Tensor;
+
+namespace {
+
+Tensor randomTensor(std::vector<int64_t> shape, unsigned seed, float lo = -1,
+                    float hi = 1) {
+  Tensor t(DType::F32, std::move(shape));
+  std::mt19937 gen(seed);
+  std::uniform_real_distribution<float> dist(lo, hi);
+  for (int64_t i = 0; i < t.numel(); ++i)
+    t.dataAs<float>()[i] = dist(gen);
+  return t;
+}
+
+void expectClose(const Tensor &got, const std::vector<float> &want,
+                 float tol = 1e-4f) {
+  ASSERT_EQ(static_cast<size_t>(got.numel()), want.size());
+  float scale = 1;
+  for (float w : want)
+    scale = std::max(scale, std::fabs(w));
+  float worst = 0;
+  for (size_t i = 0; i < want.size(); ++i)
+    worst = std::max(worst, std::fabs(got.dataAs<float>()[i] - want[i]));
+  EXPECT_LE(worst, tol * scale) << "max abs error " << worst;
+}
+
+class LoweringTest : public ::testing::Test {
+protected:
+  Tensor run(const KernelDesc &d, std::vector<const Tensor *> inputs,
+             DType outType, std::vector<int64_t> outShape) {
+    auto kernel = cache.get(d);
+    EXPECT_TRUE(kernel.isOk()) << kernel.status().message();
+    Tensor out(outType, std::move(outShape));
+    if (kernel.isOk()) {
+      rt::Status s = (*kernel)->run(inputs, out);
+      EXPECT_TRUE(s.isOk()) << s.message();
+    }
+    return out;
+  }
+  lowering::KernelCache cache;
+};
+
+OperandDesc f32(std::vector<int64_t> shape) { return {DType::F32, std::move(shape)}; }
+
+TEST_F(LoweringTest, LinearWithBiasAndActivationsMatchesNaiveLoops) {
+  for (std::string act : {"none", "relu", "gelu", "gelu_tanh", "leaky_relu"}) {
+    for (int64_t M : {1, 37}) {
+      const int64_t K = 45, N = 53;
+      KernelDesc d;
+      d.kind = "linear";
+      d.ints["has_bias"] = 1;
+      d.strings["act"] = act;
+      d.floats["slope"] = 0.1;
+      d.inputs = {f32({-1, K}), f32({K, N}), f32({N})};
+      d.output = f32({-1, N});
+      Tensor x = randomTensor({M, K}, 1), wt = randomTensor({K, N}, 2),
+             b = randomTensor({N}, 3);
+      Tensor y = run(d, {&x, &wt, &b}, DType::F32, {M, N});
+      std::vector<float> want(M * N);
+      for (int64_t m = 0; m < M; ++m)
+        for (int64_t n = 0; n < N; ++n) {
+          double acc = b.dataAs<float>()[n];
+          for (int64_t k = 0; k < K; ++k)
+            acc += double(x.dataAs<float>()[m * K + k]) * wt.dataAs<float>()[k * N + n];
+          double v = acc;
+          if (act == "relu")
+            v = std::max(acc, 0.0);
+          else if (act == "leaky_relu")
+            v = acc >= 0 ? acc : 0.1 * acc;
+          else if (act == "gelu")
+            v = 0.5 * acc * (1 + std::erf(acc / std::sqrt(2.0)));
+          else if (act == "gelu_tanh")
+            v = 0.5 * acc * (1 + std::tanh(std::sqrt(2 / M_PI) * (acc + 0.044715 * acc * acc * acc)));
+          want[m * N + n] = static_cast<float>(v);
+        }
+      SCOPED_TRACE(act + " M=" + std::to_string(M));
+      expectClose(y, want);
+    }
+  }
+}
+
+TEST_F(LoweringTest, LargeKUsesTheBlockedScheduleCorrectly) {
+  const int64_t M = 19, K = 1100, N = 40;
+  KernelDesc d;
+  d.kind = "linear";
+  d.inputs = {f32({-1, K}), f32({K, N})};
+  d.output = f32({-1, N});
+  Tensor x = randomTensor({M, K}, 4), wt = randomTensor({K, N}, 5);
+  Tensor y = run(d, {&x, &wt}, DType::F32, {M, N});
+  std::vector<float> want(M * N);
+  for (int64_t m = 0; m < M; ++m)
+    for (int64_t n = 0; n < N; ++n) {
+      double acc = 0;
+      for (int64_t k = 0; k < K; ++k)
+        acc += double(x.dataAs<float>()[m * K + k]) * wt.dataAs<float>()[k * N + n];
+      want[m * N + n] = static_cast<float>(acc);
+    }
+  expectClose(y, want);
+}
+
+TEST_F(LoweringTest, BatchedMatmul) {
+  const int64_t Bt = 6, M = 9, K = 7, N = 11;
+  KernelDesc d;
+  d.kind = "matmul";
+  d.inputs = {f32({-1, M, K}), f32({-1, K, N})};
+  d.output = f32({-1, M, N});
+  Tensor a = randomTensor({Bt, M, K}, 6), b = randomTensor({Bt, K, N}, 7);
+  Tensor c = run(d, {&a, &b}, DType::F32, {Bt, M, N});
+  std::vector<float> want(Bt * M * N);
+  for (int64_t t = 0; t < Bt; ++t)
+    for (int64_t m = 0; m < M; ++m)
+      for (int64_t n = 0; n < N; ++n) {
+        double acc = 0;
+        for (int64_t k = 0; k < K; ++k)
+          acc += double(a.dataAs<float>()[(t * M + m) * K + k]) *
+                 b.dataAs<float>()[(t * K + k) * N + n];
+        want[(t * M + m) * N + n] = static_cast<float>(acc);
+      }
+  expectClose(c, want);
+}
+
+TEST_F(LoweringTest, SoftmaxOverMiddleAndInnerAxes) {
+  for (int64_t inner : {1, 5}) {
+    const int64_t O = 4, A = 19;
+    KernelDesc d;
+    d.kind = "softmax";
+    d.inputs = {f32({O, A, inner})};
+    d.output = d.inputs[0];
+    Tensor x = randomTensor({O, A, inner}, 8, -5, 5);
+    Tensor y = run(d, {&x}, DType::F32, {O, A, inner});
+    std::vector<float> want(O * A * inner);
+    for (int64_t o = 0; o < O; ++o)
+      for (int64_t i = 0; i < inner; ++i) {
+        double mx = -1e30, sum = 0;
+        for (int64_t a = 0; a < A; ++a)
+          mx = std::max<double>(mx, x.dataAs<float>()[(o * A + a) * inner + i]);
+        for (int64_t a = 0; a < A; ++a)
+          sum += std::exp(x.dataAs<float>()[(o * A + a) * inner + i] - mx);
+        for (int64_t a = 0; a < A; ++a)
+          want[(o * A + a) * inner + i] = static_cast<float>(
+              std::exp(x.dataAs<float>()[(o * A + a) * inner + i] - mx) / sum);
+      }
+    expectClose(y, want);
+  }
+}
+
+TEST_F(LoweringTest, LayerNorm) {
+  const int64_t M = 7, D = 37;
+  KernelDesc d;
+  d.kind = "layer_norm";
+  d.floats["epsilon"] = 1e-5;
+  d.inputs = {f32({-1, D}), f32({D}), f32({D})};
+  d.output = d.inputs[0];
+  Tensor x = randomTensor({M, D}, 9, -3, 3), g = randomTensor({D}, 10, 0.5, 1.5),
+         b = randomTensor({D}, 11);
+  Tensor y = run(d, {&x, &g, &b}, DType::F32, {M, D});
+  std::vector<float> want(M * D);
+  for (int64_t m = 0; m < M; ++m) {
+    double mean = 0, var = 0;
+    for (int64_t c = 0; c < D; ++c)
+      mean += x.dataAs<float>()[m * D + c];
+    mean /= D;
+    for (int64_t c = 0; c < D; ++c) {
+      double e = x.dataAs<float>()[m * D + c] - mean;
+      var += e * e;
+    }
+    var /= D;
+    for (int64_t c = 0; c < D; ++c)
+      want[m * D + c] = static_cast<float>(
+          (x.dataAs<float>()[m * D + c] - mean) / std::sqrt(var + 1e-5) *
+              g.dataAs<float>()[c] +
+          b.dataAs<float>()[c]);
+  }
+  expectClose(y, want);
+}
+
+/// Naive multi-head attention core with masks.
+std::vector<float> naiveSdpa(const Tensor &q, const Tensor &k, const Tensor &v,
+                             const Tensor *keep, int64_t H, bool causal) {
+  int64_t B = q.dim(0), Lq = q.dim(1), D = q.dim(2), Lk = k.dim(1), dh = D / H;
+  std::vector<float> out(B * Lq * D, 0);
+  for (int64_t b = 0; b < B; ++b)
+    for (int64_t h = 0; h < H; ++h)
+      for (int64_t i = 0; i < Lq; ++i) {
+        std::vector<double> s(Lk);
+        double mx = -std::numeric_limits<double>::infinity();
+        for (int64_t j = 0; j < Lk; ++j) {
+          bool visible = (!keep || keep->dataAs<uint8_t>()[b * Lk + j]) &&
+                         (!causal || j <= i);
+          double acc = 0;
+          for (int64_t c = 0; c < dh; ++c)
+            acc += double(q.dataAs<float>()[(b * Lq + i) * D + h * dh + c]) *
+                   k.dataAs<float>()[(b * Lk + j) * D + h * dh + c];
+          s[j] = visible ? acc / std::sqrt(double(dh))
+                         : -std::numeric_limits<double>::infinity();
+          mx = std::max(mx, s[j]);
+        }
+        double sum = 0;
+        for (double &e : s)
+          sum += (e = std::exp(e - mx));
+        for (int64_t c = 0; c < dh; ++c) {
+          double acc = 0;
+          for (int64_t j = 0; j < Lk; ++j)
+            acc += s[j] / sum * v.dataAs<float>()[(b * Lk + j) * D + h * dh + c];
+          out[(b * Lq + i) * D + h * dh + c] = static_cast<float>(acc);
+        }
+      }
+  return out;
+}
+
+TEST_F(LoweringTest, AttentionCoreWithPaddingAndCausalMasks) {
+  const int64_t B = 3, L = 9, D = 24, H = 3;
+  Tensor q = randomTensor({B, L, D}, 12, -2, 2), k = randomTensor({B, L, D}, 13, -2, 2),
+         v = randomTensor({B, L, D}, 14);
+  Tensor keep(DType::Bool, {B, L});
+  for (int64_t b = 0; b < B; ++b)
+    for (int64_t j = 0; j < L; ++j)
+      keep.dataAs<uint8_t>()[b * L + j] = j < L - 2 * b; // rows of 9, 7, 5 tokens
+  for (bool causal : {false, true}) {
+    KernelDesc d;
+    d.kind = "sdpa";
+    d.ints["heads"] = H;
+    d.ints["causal"] = causal;
+    d.ints["has_mask"] = 1;
+    d.inputs = {f32({-1, L, D}), f32({-1, L, D}), f32({-1, L, D}),
+                {DType::Bool, {-1, L}}};
+    d.output = f32({-1, L, D});
+    Tensor y = run(d, {&q, &k, &v, &keep}, DType::F32, {B, L, D});
+    SCOPED_TRACE(causal ? "causal" : "bidirectional");
+    expectClose(y, naiveSdpa(q, k, v, &keep, H, causal));
+  }
+}
+
+/// Naive head-shared depthwise convolution with per-step kernels w(b,t,h,k).
+std::vector<float> naiveConv(const Tensor &x, int64_t H, int64_t K, bool causal,
+                             const std::function<double(int64_t, int64_t, int64_t, int64_t)> &w) {
+  int64_t B = x.dim(0), L = x.dim(1), C = x.dim(2);
+  int64_t pad = causal ? K - 1 : K / 2;
+  std::vector<float> out(B * L * C);
+  for (int64_t b = 0; b < B; ++b)
+    for (int64_t t = 0; t < L; ++t)
+      for (int64_t c = 0; c < C; ++c) {
+        double acc = 0;
+        for (int64_t k = 0; k < K; ++k) {
+          int64_t src = t + k - pad;
+          if (src >= 0 && src < L)
+            acc += w(b, t, c * H / C, k) * x.dataAs<float>()[(b * L + src) * C + c];
+        }
+        out[(b * L + t) * C + c] = static_cast<float>(acc);
+      }
+  return out;
+}
+
+TEST_F(LoweringTest, LightweightConvSoftmaxKernelBothPaddings) {
+  const int64_t B = 2, L = 11, C = 20, H = 4, K = 5;
+  Tensor x = randomTensor({B, L, C}, 15), w = randomTensor({H, K}, 16, -2, 2);
+  auto softmaxW = [&](int64_t, int64_t, int64_t h, int64_t k) {
+    double mx = -1e30, sum = 0;
+    for (int64_t i = 0; i < K; ++i)
+      mx = std::max<double>(mx, w.dataAs<float>()[h * K + i]);
+    for (int64_t i = 0; i < K; ++i)
+      sum += std::exp(w.dataAs<float>()[h * K + i] - mx);
+    return std::exp(w.dataAs<float>()[h * K + k] - mx) / sum;
+  };
+  for (bool causal : {false, true}) {
+    KernelDesc d;
+    d.kind = "lightweight_conv";
+    d.ints["heads"] = H;
+    d.ints["kernel_size"] = K;
+    d.ints["weight_softmax"] = 1;
+    d.strings["padding"] = causal ? "causal" : "centered";
+    d.inputs = {f32({-1, L, C}), f32({H, K})};
+    d.output = f32({-1, L, C});
+    Tensor y = run(d, {&x, &w}, DType::F32, {B, L, C});
+    SCOPED_TRACE(causal ? "causal" : "centered");
+    expectClose(y, naiveConv(x, H, K, causal, softmaxW));
+  }
+}
+
+TEST_F(LoweringTest, DynamicConvPerStepKernels) {
+  const int64_t B = 2, L = 10, C = 12, H = 3, K = 3;
+  Tensor x = randomTensor({B, L, C}, 17), logits = randomTensor({B, L, H * K}, 18, -2, 2);
+  auto softmaxW = [&](int64_t b, int64_t t, int64_t h, int64_t k) {
+    const float *row = logits.dataAs<float>() + (b * L + t) * H * K + h * K;
+    double mx = -1e30, sum = 0;
+    for (int64_t i = 0; i < K; ++i)
+      mx = std::max<double>(mx, row[i]);
+    for (int64_t i = 0; i < K; ++i)
+      sum += std::exp(row[i] - mx);
+    return std::exp(row[k] - mx) / sum;
+  };
+  KernelDesc d;
+  d.kind = "dynamic_conv";
+  d.ints["heads"] = H;
+  d.ints["kernel_size"] = K;
+  d.ints["weight_softmax"] = 1;
+  d.strings["padding"] = "causal";
+  d.inputs = {f32({-1, L, C}), f32({-1, L, H * K})};
+  d.output = f32({-1, L, C});
+  Tensor y = run(d, {&x, &logits}, DType::F32, {B, L, C});
+  expectClose(y, naiveConv(x, H, K, true, softmaxW));
+}
+
+TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
+  // transpose [2, 3, 4] by [2, 0, 1] -> [4, 2, 3]
+  Tensor x = randomTensor({2, 3, 4}, 19);
+  KernelDesc t;
+  t.kind = "transpose";
+  t.ints = {{"perm_0", 2}, {"perm_1", 0}, {"perm_2", 1}};
+  t.inputs = {f32({2, 3, 4})};
+  t.output = f32({4, 2, 3});
+  Tensor y = run(t, {&x}, DType::F32, {4, 2, 3});
+  std::vector<float> want;
+  for (int a = 0; a < 4; ++a)
+    for (int b = 0; b < 2; ++b)
+      for (int c = 0; c < 3; ++c)
+        want.push_back(x.dataAs<float>()[(b * 3 + c) * 4 + a]);
+  expectClose(y, want, 0);
+
+  // concat [2, 3, 4] and [2, 5, 4] along the middle, then slice it back.
+  Tensor z = randomTensor({2, 5, 4}, 20);
+  KernelDesc c;
+  c.kind = "concat";
+  c.inputs = {f32({2, 3, 4}), f32({2, 5, 4})};
+  c.output = f32({2, 8, 4});
+  Tensor xz = run(c, {&x, &z}, DType::F32, {2, 8, 4});
+  want.clear();
+  for (int o = 0; o < 2; ++o)
+    for (int m = 0; m < 8; ++m)
+      for (int i = 0; i < 4; ++i)
+        want.push_back(m < 3 ? x.dataAs<float>()[(o * 3 + m) * 4 + i]
+                             : z.dataAs<float>()[(o * 5 + m - 3) * 4 + i]);
+  expectClose(xz, want, 0);
+  KernelDesc s;
+  s.kind = "slice";
+  s.ints["start"] = 3;
+  s.inputs = {f32({2, 8, 4})};
+  s.output = f32({2, 5, 4});
+  Tensor back = run(s, {&xz}, DType::F32, {2, 5, 4});
+  expectClose(back, std::vector<float>(z.dataAs<float>(), z.dataAs<float>() + z.numel()), 0);
+
+  // glu over the last axis of [3, 10] -> [3, 5]
+  Tensor g = randomTensor({3, 10, 1}, 21, -3, 3);
+  KernelDesc gd;
+  gd.kind = "glu";
+  gd.inputs = {f32({3, 10, 1})};
+  gd.output = f32({3, 5, 1});
+  Tensor gy = run(gd, {&g}, DType::F32, {3, 5, 1});
+  want.clear();
+  for (int r = 0; r < 3; ++r)
+    for (int i = 0; i < 5; ++i) {
+      double a = g.dataAs<float>()[r * 10 + i], b = g.dataAs<float>()[r * 10 + 5 + i];
+      want.push_back(static_cast<float>(a / (1 + std::exp(-b))));
+    }
+  expectClose(gy, want);
+
+  // padding mask, then apply it with a broadcast over the feature axis.
+  Tensor ids(DType::I64, {2, 4});
+  int64_t raw[] = {5, 3, 0, 0, 7, 0, 0, 0};
+  std::copy(raw, raw + 8, ids.dataAs<int64_t>());
+  KernelDesc pm;
+  pm.kind = "padding_mask";
+  pm.inputs = {{DType::I64, {-1, 4}}};
+  pm.output = {DType::Bool, {-1, 4}};
+  Tensor keep = run(pm, {&ids}, DType::Bool, {2, 4});
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(keep.dataAs<uint8_t>()[i], raw[i] != 0 ? 1 : 0);
+  Tensor act = randomTensor({2, 4, 3}, 22);
+  Tensor keep3 = *keep.reshaped({2, 4, 1});
+  KernelDesc am;
+  am.kind = "apply_mask";
+  am.floats["fill"] = -7;
+  am.ints["bcast_mask_2"] = 1;
+  am.inputs = {f32({-1, 4, 3}), {DType::Bool, {-1, 4, 1}}};
+  am.output = f32({-1, 4, 3});
+  Tensor masked = run(am, {&act, &keep3}, DType::F32, {2, 4, 3});
+  want.clear();
+  for (int i = 0; i < 8; ++i)
+    for (int f = 0; f < 3; ++f)
+      want.push_back(raw[i] != 0 ? act.dataAs<float>()[i * 3 + f] : -7.0f);
+  expectClose(masked, want, 0);
+}
+
+TEST_F(LoweringTest, EmbeddingAndPositionalEncoding) {
+  const int64_t V = 10, D = 6, L = 4;
+  Tensor table = randomTensor({V, D}, 23);
+  Tensor ids(DType::I64, {2, L});
+  int64_t raw[] = {1, 9, 0, 4, 2, 2, 3, 0};
+  std::copy(raw, raw + 8, ids.dataAs<int64_t>());
+  KernelDesc e;
+  e.kind = "embedding";
+  e.floats["scale"] = 2.0;
+  e.inputs = {{DType::I64, {-1, L}}, f32({V, D})};
+  e.output = f32({-1, L, D});
+  Tensor x = run(e, {&ids, &table}, DType::F32, {2, L, D});
+  KernelDesc p;
+  p.kind = "positional_encoding";
+  p.inputs = {f32({-1, L, D})};
+  p.output = p.inputs[0];
+  Tensor y = run(p, {&x}, DType::F32, {2, L, D});
+  std::vector<float> want;
+  for (int b = 0; b < 2; ++b)
+    for (int l = 0; l < L; ++l)
+      for (int c = 0; c < D; ++c) {
+        double angle = l / std::pow(10000.0, double(c / 2 * 2) / D);
+        double pe = c % 2 == 0 ? std::sin(angle) : std::cos(angle);
+        want.push_back(static_cast<float>(
+            2.0 * table.dataAs<float>()[raw[b * L + l] * D + c] + pe));
+      }
+  expectClose(y, want);
+}
+
+TEST_F(LoweringTest, UnknownKindIsAnError) {
+  KernelDesc d;
+  d.kind = "no_such_kernel";
+  auto k = cache.get(d);
+  ASSERT_FALSE(k.isOk());
+  EXPECT_NE(k.status().message().find("no Halide lowering for kernel kind 'no_such_kernel'"),
+            std::string::npos);
+}
+
+TEST_F(LoweringTest, KernelsAreCachedBySignature) {
+  KernelDesc d;
+  d.kind = "unary";
+  d.strings["act"] = "relu";
+  d.inputs = {f32({-1})};
+  d.output = d.inputs[0];
+  auto a = cache.get(d), b = cache.get(d);
+  ASSERT_TRUE(a.isOk() && b.isOk());
+  EXPECT_EQ(*a, *b);
+  EXPECT_EQ(cache.size(), 1u);
+}
+
+} // namespace
