@@ -30,3 +30,21 @@ config.substitutions.append(("%python", config.python_executable))
 # test/fuzz builds the safetensors fuzzer only where clang++-14 exists.
 if os.path.exists(os.path.join(config.tfx_tools_dir, "tfx-safetensors-fuzzer")):
     config.available_features.add("libfuzzer")
+
+# Kernels compiled by tfx-run are cached on disk; the tests share one cache in
+# the build tree (never the user's ~/.cache).
+config.environment["TFX_CACHE_DIR"] = os.path.join(config.tfx_obj_root, "kernel-cache")
+
+# Runtime/ tests compare tfx-run against the PyTorch oracle in test/golden/,
+# which needs Debian's python3 with torch; they are UNSUPPORTED until both
+# that and tfx-run are available.
+import subprocess
+try:
+    if subprocess.run(["/usr/bin/python3", "-c", "import torch"],
+                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                      timeout=120).returncode == 0:
+        config.available_features.add("torch")
+except (OSError, subprocess.TimeoutExpired):
+    pass
+if os.path.exists(os.path.join(config.tfx_tools_dir, "tfx-run")):
+    config.available_features.add("tfx-run")

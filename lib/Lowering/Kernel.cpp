@@ -13,6 +13,12 @@
 #include <Halide.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -712,6 +718,107 @@ bool loadAutoscheduler(ScheduleSource source, std::string &error) {
   return mullapudiOk;
 }
 
+/// A kernel compiled ahead of time into a shared object of the disk cache;
+/// called through Halide's `<name>_argv` entry point.
+class SharedObjectKernel final : public CompiledKernel {
+public:
+  using ArgvFn = int (*)(void **);
+  SharedObjectKernel(void *handle, ArgvFn fn, size_t numInputs, std::string kind)
+      : handle_(handle), fn_(fn), numInputs_(numInputs), kind_(std::move(kind)) {}
+  ~SharedObjectKernel() override { dlclose(handle_); }
+
+  rt::Status run(const std::vector<const rt::Tensor *> &inputs,
+                 rt::Tensor &output) override {
+    if (inputs.size() != numInputs_)
+      return rt::Status::error("kernel '" + kind_ + "' expects " +
+                               std::to_string(numInputs_) + " inputs, got " +
+                               std::to_string(inputs.size()));
+    std::vector<Halide::Runtime::Buffer<void>> buffers;
+    buffers.reserve(inputs.size() + 1);
+    std::vector<void *> args;
+    for (const rt::Tensor *t : inputs) {
+      buffers.push_back(t->halideBuffer());
+      args.push_back(buffers.back().raw_buffer());
+    }
+    buffers.push_back(output.halideBuffer());
+    args.push_back(buffers.back().raw_buffer());
+    int code = fn_(args.data());
+    if (code != 0)
+      return rt::Status::error("kernel '" + kind_ + "' failed with Halide error " +
+                               std::to_string(code) + " (details on stderr)");
+    return rt::Status::ok();
+  }
+
+private:
+  void *handle_;
+  ArgvFn fn_;
+  size_t numInputs_;
+  std::string kind_;
+};
+
+uint64_t fnv1a(const std::string &text) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+/// Identity of the running tfx build: the binary's path, size and mtime. A
+/// rebuilt binary never loads kernels compiled by an older one.
+std::string buildIdentity() {
+  Dl_info info;
+  if (!dladdr(reinterpret_cast<void *>(&fnv1a), &info) || !info.dli_fname)
+    return "unknown-build";
+  struct stat st;
+  if (stat(info.dli_fname, &st) != 0)
+    return info.dli_fname;
+  return std::string(info.dli_fname) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtime);
+}
+
+bool fileExists(const std::string &path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+rt::Status makeDirs(const std::string &dir) {
+  std::string partial;
+  for (size_t i = 0; i <= dir.size(); ++i) {
+    if (i == dir.size() || dir[i] == '/') {
+      if (!partial.empty() && !fileExists(partial) &&
+          mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST)
+        return rt::Status::error("cannot create cache directory '" + partial + "'");
+    }
+    if (i < dir.size())
+      partial += dir[i];
+  }
+  return rt::Status::ok();
+}
+
+/// Links an object into a shared object at `so` (atomically: temp + rename).
+rt::Status linkShared(const std::string &object, const std::string &so,
+                      const std::string &extra = "") {
+  std::string tmp = so + ".tmp." + std::to_string(getpid());
+  std::string cmd = "c++ -shared -o '" + tmp + "' '" + object + "' " + extra +
+                    " 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return rt::Status::error("linking '" + so + "' failed (is a C++ compiler on PATH?)");
+  }
+  if (std::rename(tmp.c_str(), so.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return rt::Status::error("cannot move kernel into '" + so + "'");
+  }
+  return rt::Status::ok();
+}
+
 } // namespace
 
 rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name) {
@@ -774,7 +881,81 @@ struct KernelCache::Impl {
   Target target;
   std::unordered_map<std::string, std::unique_ptr<CompiledKernel>> kernels;
   double compileSeconds = 0;
+  size_t diskHits = 0;
+  bool runtimeLoaded = false;
+  bool diskDisabled = false;
+
+  /// One Halide runtime shared by every cached kernel of this target.
+  rt::Status loadRuntime();
+  /// Loads `desc` from the disk cache, compiling and storing it on a miss.
+  rt::StatusOr<std::unique_ptr<CompiledKernel>>
+  loadOrCompileShared(const KernelDesc &desc, Built &built, Pipeline &pipeline,
+                      const std::string &key);
 };
+
+rt::Status KernelCache::Impl::loadRuntime() {
+  if (runtimeLoaded)
+    return rt::Status::ok();
+  Target rtTarget = target.without_feature(Target::JIT);
+  std::string base = options.cacheDir + "/halide-runtime-" +
+                     std::to_string(fnv1a(rtTarget.to_string()) & 0xffffffffffull);
+  std::string so = base + ".so";
+  if (!fileExists(so)) {
+    std::string object = base + ".o." + std::to_string(getpid());
+    compile_standalone_runtime(object, rtTarget);
+    rt::Status s = linkShared(object, so, "-lpthread -ldl");
+    std::remove(object.c_str());
+    TFX_RETURN_IF_ERROR(s);
+  }
+  if (!dlopen(so.c_str(), RTLD_NOW | RTLD_GLOBAL))
+    return rt::Status::error(std::string("cannot load the Halide runtime: ") + dlerror());
+  runtimeLoaded = true;
+  return rt::Status::ok();
+}
+
+rt::StatusOr<std::unique_ptr<CompiledKernel>>
+KernelCache::Impl::loadOrCompileShared(const KernelDesc &desc, Built &built,
+                                       Pipeline &pipeline,
+                                       const std::string &key) {
+  TFX_RETURN_IF_ERROR(loadRuntime());
+  Target aot = target.without_feature(Target::JIT).with_feature(Target::NoRuntime);
+  static const std::string identity = buildIdentity();
+  std::string fullKey = key + "\n" + aot.to_string() + "\n" +
+                        scheduleSourceName(options.schedule) + "\n" + identity;
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016llx",
+                static_cast<unsigned long long>(fnv1a(fullKey)));
+  std::string base = options.cacheDir + "/" + desc.kind + "-" + hex;
+  std::string fnName = "tfx_" + desc.kind + "_" + hex;
+  bool hit = fileExists(base + ".so") && readFile(base + ".key") == fullKey;
+  if (!hit) {
+    std::vector<Argument> args(built.inputs.begin(), built.inputs.end());
+    std::string object = base + ".o." + std::to_string(getpid());
+    pipeline.compile_to_object(object, args, fnName, aot);
+    rt::Status s = linkShared(object, base + ".so");
+    std::remove(object.c_str());
+    TFX_RETURN_IF_ERROR(s);
+    std::string keyTmp = base + ".key.tmp." + std::to_string(getpid());
+    {
+      std::ofstream out(keyTmp, std::ios::binary);
+      out << fullKey;
+    }
+    std::rename(keyTmp.c_str(), (base + ".key").c_str());
+  } else {
+    ++diskHits;
+  }
+  void *handle = dlopen((base + ".so").c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle)
+    return rt::Status::error("cannot load cached kernel '" + base + ".so': " + dlerror());
+  auto fn = reinterpret_cast<SharedObjectKernel::ArgvFn>(
+      dlsym(handle, (fnName + "_argv").c_str()));
+  if (!fn) {
+    dlclose(handle);
+    return rt::Status::error("cached kernel '" + base + ".so' lacks " + fnName);
+  }
+  return std::unique_ptr<CompiledKernel>(
+      new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind));
+}
 
 KernelCache::KernelCache(KernelOptions options) : impl_(new Impl) {
   impl_->options = std::move(options);
@@ -786,6 +967,17 @@ KernelCache::KernelCache(KernelOptions options) : impl_(new Impl) {
 KernelCache::~KernelCache() = default;
 
 size_t KernelCache::size() const { return impl_->kernels.size(); }
+size_t KernelCache::diskHits() const { return impl_->diskHits; }
+
+std::string defaultKernelCacheDir() {
+  if (const char *dir = std::getenv("TFX_CACHE_DIR"))
+    return dir;
+  if (const char *xdg = std::getenv("XDG_CACHE_HOME"))
+    return std::string(xdg) + "/tfx/kernels";
+  if (const char *home = std::getenv("HOME"))
+    return std::string(home) + "/.cache/tfx/kernels";
+  return "";
+}
 double KernelCache::compileSeconds() const { return impl_->compileSeconds; }
 
 rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
@@ -816,9 +1008,25 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
                                  : "Mullapudi2016",
                              impl_->target, MachineParams(2, 32 << 20, 40));
     }
-    pipeline.compile_jit(impl_->target);
-    auto kernel = std::make_unique<JitKernel>(std::move(built), pipeline,
-                                              impl_->target, desc);
+    std::unique_ptr<CompiledKernel> kernel;
+    if (!impl_->options.cacheDir.empty() && !impl_->diskDisabled) {
+      rt::Status dir = makeDirs(impl_->options.cacheDir);
+      auto shared = dir ? impl_->loadOrCompileShared(desc, built, pipeline, key)
+                        : rt::StatusOr<std::unique_ptr<CompiledKernel>>(dir);
+      if (shared) {
+        kernel = std::move(*shared);
+      } else {
+        // The disk cache is an optimisation: say why it is off, then JIT.
+        std::fprintf(stderr, "tfx: warning: kernel disk cache disabled: %s\n",
+                     shared.status().message().c_str());
+        impl_->diskDisabled = true;
+      }
+    }
+    if (!kernel) {
+      pipeline.compile_jit(impl_->target);
+      kernel = std::make_unique<JitKernel>(std::move(built), pipeline,
+                                           impl_->target, desc);
+    }
     CompiledKernel *raw = kernel.get();
     impl_->kernels.emplace(key, std::move(kernel));
     impl_->compileSeconds +=

@@ -52,7 +52,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 RUNTIME_INPUTS = os.path.join(REPO, "test", "Runtime", "Inputs")
 MODELS_DIR = os.path.join(REPO, "examples", "models")
 
-DEFAULT_SEED = 0
+DEFAULT_SEED = 48  # chosen with --scan-seeds: see README.md
 PAD, BOS, EOS = 0, 1, 2
 LN_EPS = 1e-5
 # Greedy decoding must not depend on float rounding: the smallest top-1/top-2
@@ -834,6 +834,9 @@ def _model_case(model, entry):
                 raise GoldenError(f"{model}-greedy: incremental decoding differs")
             # ... and numpy (float64, whole prefix each step) finds the same tokens.
             return {"tokens": numpy_greedy(NumpyRef(weights), cfg, src, length)[0]}
+        info = (f"min top-1/top-2 gap {stats['min_gap']:.4g}, EOS at "
+                f"{stats['eos_positions']} (-1 = none), PAD emitted "
+                f"{stats['pad_emitted']}x")
         return Golden(weights, {"src_ids": src}, {"tokens": tokens}, ref, ir, "encode", info)
     return build
 

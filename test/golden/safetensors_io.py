@@ -64,7 +64,7 @@ def save(path, tensors, metadata=None):
             raise SafetensorsError("'__metadata__' is reserved")
         array = np.asarray(value)
         dtname = dtype_name(array)
-        array = np.ascontiguousarray(array, dtype=_DTYPES[dtname])
+        array = array.astype(_DTYPES[dtname], order="C", copy=False)  # keeps 0-d
         entries.append((name, dtname, array))
     entries.sort(key=lambda e: (-e[2].dtype.itemsize, e[0]))
 
@@ -96,8 +96,8 @@ def load_with_metadata(path):
                                f"({len(raw)} bytes)")
     (n,) = struct.unpack("<Q", raw[:8])
     if n > len(raw) - 8:
-        raise SafetensorsError(f"{path}: header length {n} exceeds the file "
-                               f"size {len(raw)}")
+        raise SafetensorsError(f"{path}: header length {n} exceeds the "
+                               f"{len(raw) - 8} bytes after the length field")
     try:
         header = json.loads(raw[8:8 + n].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:

@@ -431,6 +431,39 @@ TEST_F(LoweringTest, EmbeddingAndPositionalEncoding) {
   expectClose(y, want);
 }
 
+TEST(KernelDiskCache, SecondCacheLoadsTheSharedObjectAndComputesTheSame) {
+  char tmpl[] = "/tmp/tfx-kernel-cache-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  lowering::KernelOptions options;
+  options.cacheDir = tmpl;
+  const int64_t M = 5, K = 33, N = 20;
+  KernelDesc d;
+  d.kind = "linear";
+  d.strings["act"] = "relu";
+  d.inputs = {f32({-1, K}), f32({K, N})};
+  d.output = f32({-1, N});
+  Tensor x = randomTensor({M, K}, 30), wt = randomTensor({K, N}, 31);
+  std::vector<float> want(M * N);
+  for (int64_t m = 0; m < M; ++m)
+    for (int64_t n = 0; n < N; ++n) {
+      double acc = 0;
+      for (int64_t k = 0; k < K; ++k)
+        acc += double(x.dataAs<float>()[m * K + k]) * wt.dataAs<float>()[k * N + n];
+      want[m * N + n] = static_cast<float>(std::max(acc, 0.0));
+    }
+  for (int round = 0; round < 2; ++round) {
+    lowering::KernelCache cache(options);
+    auto kernel = cache.get(d);
+    ASSERT_TRUE(kernel.isOk()) << kernel.status().message();
+    EXPECT_EQ(cache.diskHits(), round == 0 ? 0u : 1u);
+    Tensor y(DType::F32, {M, N});
+    ASSERT_TRUE((*kernel)->run({&x, &wt}, y).isOk());
+    expectClose(y, want);
+  }
+  std::string cleanup = std::string("rm -rf ") + tmpl;
+  ASSERT_EQ(std::system(cleanup.c_str()), 0);
+}
+
 TEST_F(LoweringTest, UnknownKindIsAnError) {
   KernelDesc d;
   d.kind = "no_such_kernel";

@@ -65,6 +65,12 @@ struct Options {
   cl::opt<int64_t> bosId{"bos", cl::init(1), cl::desc("Begin-of-sentence id (greedy)"), cl::cat(category)};
   cl::opt<int64_t> eosId{"eos", cl::init(2), cl::desc("End-of-sentence id (greedy)"), cl::cat(category)};
   cl::opt<int64_t> padId{"pad", cl::init(0), cl::desc("Padding id (greedy)"), cl::cat(category)};
+  cl::opt<std::string> cacheDir{"cache-dir",
+                                cl::desc("Kernel cache directory (default: $TFX_CACHE_DIR, "
+                                         "else ~/.cache/tfx/kernels)"),
+                                cl::value_desc("dir"), cl::cat(category)};
+  cl::opt<bool> noCache{"no-cache", cl::desc("Compile kernels in memory; do not use the disk cache"),
+                        cl::cat(category)};
   cl::opt<bool> verbose{"v", cl::desc("Print kernel and buffer statistics"), cl::cat(category)};
 
 };
@@ -167,6 +173,10 @@ int main(int argc, char **argv) {
 
   tfx::exec::ExecOptions execOptions;
   execOptions.kernels.schedule = *source;
+  if (!opt->noCache)
+    execOptions.kernels.cacheDir = opt->cacheDir.empty()
+                                       ? tfx::lowering::defaultKernelCacheDir()
+                                       : opt->cacheDir.getValue();
   tfx::exec::Executor exec(*module, std::move(*weights), execOptions);
   tfx::exec::TensorMap outputs;
   auto start = std::chrono::steady_clock::now();
@@ -188,7 +198,8 @@ int main(int argc, char **argv) {
   if (opt->verbose) {
     llvm::errs() << "tfx-run: first run " << llvm::format("%.3f", firstSeconds)
                  << " s (" << exec.kernels().size() << " kernels compiled in "
-                 << llvm::format("%.3f", exec.kernels().compileSeconds()) << " s)\n";
+                 << llvm::format("%.3f", exec.kernels().compileSeconds()) << " s, "
+                 << exec.kernels().diskHits() << " from the disk cache)\n";
     if (program) {
       const auto &stats = program->lastRunStats();
       llvm::errs() << "tfx-run: " << stats.kernelLaunches << " kernel launches, "

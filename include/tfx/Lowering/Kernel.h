@@ -69,7 +69,14 @@ struct KernelOptions {
   int64_t estimateBatch = 32;
   /// Halide target string; empty = host.
   std::string target;
+  /// Directory of the on-disk kernel cache (one shared object per kernel
+  /// signature + target + schedule + tfx build). Empty: JIT in memory only.
+  std::string cacheDir;
 };
+
+/// The cache directory tools use by default: $TFX_CACHE_DIR, else
+/// $XDG_CACHE_HOME/tfx/kernels, else ~/.cache/tfx/kernels.
+std::string defaultKernelCacheDir();
 
 /// Compiles kernels on demand and keeps them for the life of the cache.
 class KernelCache {
@@ -82,6 +89,8 @@ public:
   rt::StatusOr<CompiledKernel *> get(const KernelDesc &desc);
 
   size_t size() const;
+  /// Kernels loaded from the disk cache instead of being compiled.
+  size_t diskHits() const;
   /// Total seconds spent compiling (algorithm + schedule + JIT).
   double compileSeconds() const;
 
