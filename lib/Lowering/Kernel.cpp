@@ -982,6 +982,11 @@ double KernelCache::compileSeconds() const { return impl_->compileSeconds; }
 
 rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
   std::string key = desc.key();
+  // Autoscheduled kernels are tuned for (and only valid from) the estimated
+  // batch: their splits of the batch loop assume at least that many rows.
+  if (impl_->options.schedule != ScheduleSource::Manual)
+    key += std::string(";schedule=") + scheduleSourceName(impl_->options.schedule) +
+           ";estimate_batch=" + std::to_string(impl_->options.estimateBatch);
   auto it = impl_->kernels.find(key);
   if (it != impl_->kernels.end())
     return it->second.get();

@@ -9,6 +9,7 @@
 
 #include "tfx/Dialect/Tfx.h"
 #include "tfx/ModelGen/ModelGen.h"
+#include "tfx/runtime/Safetensors.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -21,6 +22,10 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
+#include <map>
+#include <random>
+
 namespace cl = llvm::cl;
 
 static cl::OptionCategory category("tfx-modelgen options");
@@ -30,6 +35,21 @@ static cl::opt<std::string> configPath(cl::Positional, cl::Required,
 static cl::opt<std::string> outputPath("o", cl::Required,
                                        cl::desc("Output .mlir file ('-' for stdout)"),
                                        cl::value_desc("file"), cl::cat(category));
+
+static cl::opt<std::string> weightsOut(
+    "random-weights",
+    cl::desc("Also write random weights for every parameter (safetensors): "
+             "N(0, 1/fan_in) matrices, unit LayerNorm gains, small biases"),
+    cl::value_desc("file"), cl::cat(category));
+static cl::opt<std::string> inputsOut(
+    "example-inputs",
+    cl::desc("Also write example inputs: src_ids and tgt_ids (I64, padded with 0; "
+             "tgt_ids start with BOS = 1)"),
+    cl::value_desc("file"), cl::cat(category));
+static cl::opt<int> batch("batch", cl::init(4), cl::desc("Batch of --example-inputs"),
+                          cl::cat(category));
+static cl::opt<unsigned> seed("seed", cl::init(1), cl::desc("Random seed"),
+                              cl::cat(category));
 
 static int fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "tfx-modelgen") << message << "\n";
@@ -63,6 +83,53 @@ int main(int argc, char **argv) {
   module->print(os);
   os << "\n";
   os.flush();
+
+  if (!weightsOut.empty()) {
+    // One tensor per distinct parameter name, in first-use order.
+    std::mt19937_64 gen(seed);
+    std::vector<std::pair<std::string, tfx::rt::Tensor>> tensors;
+    std::map<std::string, bool> seen;
+    module->walk([&](tfx::ParamOp p) {
+      std::string name = p.getName().str();
+      if (seen[name])
+        return;
+      seen[name] = true;
+      std::vector<int64_t> shape(p.getType().getShape().begin(),
+                                 p.getType().getShape().end());
+      tfx::rt::Tensor t(tfx::rt::DType::F32, shape);
+      bool norm = llvm::StringRef(name).contains("norm");
+      bool bias = llvm::StringRef(name).ends_with(".bias");
+      double stddev = shape.size() == 2 ? 1.0 / std::sqrt(double(shape[1])) : 1.0;
+      std::normal_distribution<float> dist(0.0f, bias ? 0.02f : float(stddev));
+      for (int64_t i = 0; i < t.numel(); ++i)
+        t.dataAs<float>()[i] = norm && !bias ? 1.0f : dist(gen);
+      tensors.emplace_back(name, std::move(t));
+    });
+    tfx::rt::Status s = tfx::rt::writeSafetensors(weightsOut, tensors);
+    if (!s)
+      return fail(s.message());
+  }
+  if (!inputsOut.empty()) {
+    if (batch < 1)
+      return fail("--batch must be at least 1");
+    std::mt19937_64 gen(seed + 1);
+    int64_t L = config->maxLen, V = config->vocabSize;
+    auto ids = [&](bool target) {
+      tfx::rt::Tensor t(tfx::rt::DType::I64, {batch, L});
+      std::uniform_int_distribution<int64_t> len(std::min<int64_t>(2, L), L);
+      std::uniform_int_distribution<int64_t> tok(std::min<int64_t>(3, V - 1), V - 1);
+      for (int64_t b = 0; b < batch; ++b) {
+        int64_t n = len(gen);
+        for (int64_t l = 0; l < n; ++l)
+          t.dataAs<int64_t>()[b * L + l] = target && l == 0 ? 1 : tok(gen);
+      }
+      return t;
+    };
+    tfx::rt::Status s = tfx::rt::writeSafetensors(
+        inputsOut, {{"src_ids", ids(false)}, {"tgt_ids", ids(true)}});
+    if (!s)
+      return fail(s.message());
+  }
 
   if (outputPath == "-") {
     llvm::outs() << text;

@@ -177,6 +177,12 @@ int main(int argc, char **argv) {
     execOptions.kernels.cacheDir = opt->cacheDir.empty()
                                        ? tfx::lowering::defaultKernelCacheDir()
                                        : opt->cacheDir.getValue();
+  // Autoschedulers tune for a batch; use the batch of the given inputs.
+  for (auto &[name, tensor] : *inputs)
+    if (tensor.rank() > 0) {
+      execOptions.kernels.estimateBatch = std::max<int64_t>(1, tensor.dim(0));
+      break;
+    }
   tfx::exec::Executor exec(*module, std::move(*weights), execOptions);
   tfx::exec::TensorMap outputs;
   auto start = std::chrono::steady_clock::now();

@@ -65,7 +65,8 @@ public:
 
 struct KernelOptions {
   ScheduleSource schedule = ScheduleSource::Manual;
-  /// Batch size the autoschedulers assume for dynamic extents.
+  /// Batch size the autoschedulers assume for dynamic extents. Their
+  /// schedules may split the batch loop, so run them at this batch or above.
   int64_t estimateBatch = 32;
   /// Halide target string; empty = host.
   std::string target;
