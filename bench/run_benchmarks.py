@@ -200,8 +200,8 @@ def make_inputs(block, batch, seed):
 def worker_torch(args):
     """Times PyTorch eager on one block; prints a JSON line."""
     import torch
+    factory, forward = torch_modules()[args.block]  # imports make_golden (sets 1 thread)
     torch.set_num_threads(args.threads)
-    factory, forward = torch_modules()[args.block]
     module = factory()
     weights = safetensors_io.load(args.weights)
     prefix = PREFIX[args.block]

@@ -11,20 +11,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Dialect/Tfx.h"
 #include "tfx/Exec/Executor.h"
-#include "tfx/InitTfx.h"
+#include "tfx/Exec/Model.h"
 #include "tfx/runtime/Safetensors.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/Verifier.h"
-#include "mlir/Parser/Parser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -149,41 +142,24 @@ int main(int argc, char **argv) {
     return fail("--threads must be >= 0");
   if (opt->bench < 0)
     return fail("--bench must be >= 0");
-  tfx::lowering::setKernelThreads(opt->threads);
-  auto source = tfx::lowering::parseScheduleSource(opt->schedule);
-  if (!source)
-    return fail(source.status().message());
-
-  mlir::DialectRegistry registry;
-  tfx::registerTfxDialects(registry);
-  mlir::MLIRContext context(registry);
-  llvm::SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceFile<mlir::ModuleOp>(opt->modelPath, sourceMgr, {&context});
-  if (!module)
-    return fail("cannot load model '" + opt->modelPath + "'");
-
-  auto weights = readTensors(opt->weightsPath);
-  if (!weights)
-    return fail(weights.status().message());
   auto inputs = readTensors(opt->inputsPath);
   if (!inputs)
     return fail(inputs.status().message());
 
-  tfx::exec::ExecOptions execOptions;
-  execOptions.kernels.schedule = *source;
-  if (!opt->noCache)
-    execOptions.kernels.cacheDir = opt->cacheDir.empty()
-                                       ? tfx::lowering::defaultKernelCacheDir()
-                                       : opt->cacheDir.getValue();
+  tfx::ModelOptions modelOptions;
+  modelOptions.threads = opt->threads;
+  modelOptions.schedule = opt->schedule;
+  modelOptions.cacheDir = opt->noCache ? "none" : opt->cacheDir.getValue();
   // Autoschedulers tune for a batch; use the batch of the given inputs.
   for (auto &[name, tensor] : *inputs)
     if (tensor.rank() > 0) {
-      execOptions.kernels.estimateBatch = std::max<int64_t>(1, tensor.dim(0));
+      modelOptions.estimateBatch = std::max<int64_t>(1, tensor.dim(0));
       break;
     }
-  tfx::exec::Executor exec(*module, std::move(*weights), execOptions);
+  auto model = tfx::Model::load(opt->modelPath, opt->weightsPath, modelOptions);
+  if (!model)
+    return fail(model.status().message());
+  tfx::exec::Executor &exec = (*model)->executor();
   tfx::exec::TensorMap outputs;
   auto start = std::chrono::steady_clock::now();
   Status status = Status::ok();
