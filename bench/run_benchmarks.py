@@ -37,6 +37,7 @@ import math
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -368,6 +369,73 @@ def loadavg1():
         return float("nan")
 
 
+def cpu_jiffies():
+    """(total, idle) jiffies of all CPUs from /proc/stat."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return sum(v), v[3] + v[4]
+
+
+def cpu_busy(seconds=1.0):
+    """Fraction of all cores busy over `seconds` (we are idle meanwhile)."""
+    a = cpu_jiffies()
+    time.sleep(seconds)
+    b = cpu_jiffies()
+    total = b[0] - a[0]
+    return 1.0 - (b[1] - a[1]) / total if total else 0.0
+
+
+def wait_quiet(max_wait, threshold=0.10, log=None):
+    """Waits (up to max_wait s) until other processes use < threshold of the
+    machine; returns the last busy fraction seen."""
+    deadline = time.monotonic() + max_wait
+    busy = cpu_busy()
+    said = False
+    while busy >= threshold and time.monotonic() < deadline:
+        if log and not said:
+            log(f"  machine busy ({busy:.0%} of {os.cpu_count()} cores); waiting up to "
+                f"{max_wait} s for it to go quiet ...")
+            said = True
+        time.sleep(4)
+        busy = cpu_busy()
+    return busy
+
+
+class OtherLoad:
+    """Measures the CPU time other processes used during a block: all busy
+    jiffies minus our children's CPU time, as a fraction of wall x cores."""
+
+    def __enter__(self):
+        self.t0 = time.monotonic()
+        self.j0 = cpu_jiffies()
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.c0 = ru.ru_utime + ru.ru_stime
+        return self
+
+    def __exit__(self, *exc):
+        wall = time.monotonic() - self.t0
+        j1 = cpu_jiffies()
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        ours = ru.ru_utime + ru.ru_stime - self.c0
+        hz = os.sysconf("SC_CLK_TCK")
+        busy_s = ((j1[0] - j1[1]) - (self.j0[0] - self.j0[1])) / hz
+        self.fraction = max(0.0, (busy_s - ours) / (wall * (os.cpu_count() or 1))) if wall else 0.0
+        return False
+
+
+def measured(fn, args, log, what):
+    """Runs fn() on a quiet machine; retries (up to args.retries times) when
+    other processes took more than 10% of the machine meanwhile. Returns
+    (result, other_load_fraction, attempts)."""
+    for attempt in range(1, args.retries + 2):
+        wait_quiet(args.wait_quiet, log=log)
+        with OtherLoad() as load:
+            res = fn()
+        if load.fraction < 0.10 or attempt > args.retries:
+            return res, load.fraction, attempt
+        log(f"  {what}: other processes used {load.fraction:.0%} of the machine; re-running")
+
+
 # ---------------------------------------------------------------------------
 # Report.
 # ---------------------------------------------------------------------------
@@ -402,8 +470,8 @@ def render(report):
               "max err = max |tfx − PyTorch| of the output.", "",
               "| block | batch | runs | tfx ms | PyTorch ms (peer) | speedup | MFLOP | "
               "tfx GFLOP/s | % sgemm peak | GB/s (batch 1) | % bandwidth | kernels/launches | "
-              "max err |",
-              "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "max err | others' CPU |",
+              "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in r["blocks"]:
         t, p = row["tfx"], row["torch"]
         if not t.get("ok"):
@@ -417,7 +485,7 @@ def render(report):
             f"{fmt(row.get('speedup'), '.2f')}× | {fmt(row['flops'] / 1e6, '.1f')} | "
             f"{fmt(row.get('gflops'), '.1f')} | {fmt(row.get('pct_peak'), '.1f')} | "
             f"{fmt(row.get('gbs'), '.2f')} | {fmt(row.get('pct_bw'), '.1f')} | {kl} | "
-            f"{fmt(row.get('max_abs_err'), '.2e')} |")
+            f"{fmt(row.get('max_abs_err'), '.2e')} | {row.get('other_load', 0):.0%} |")
     lines += ["", "PyTorch eager, both ways (median ms):", "",
               "| block | batch | OPENBLAS_NUM_THREADS=1 | unset |", "|---|---:|---:|---:|"]
     for row in r["blocks"]:
@@ -510,6 +578,11 @@ def main(argv=None):
     ap.add_argument("--no-gemm-probe", action="store_true")
     ap.add_argument("--auto-timeout", type=int, default=300,
                     help="seconds allowed per auto-scheduler run (compile + bench)")
+    ap.add_argument("--wait-quiet", type=int, default=180,
+                    help="before each measurement wait up to this many seconds for other "
+                    "processes to use < 10%% of the machine")
+    ap.add_argument("--retries", type=int, default=2,
+                    help="re-run a measurement during which others used >= 10%% of the machine")
     ap.add_argument("--workdir", help="where the safetensors files and the kernel cache go "
                     "(default: a fresh temporary directory, removed at the end)")
     ap.add_argument("--out-md", default=os.path.join(RESULTS, "latest.md"))
@@ -530,6 +603,10 @@ def main(argv=None):
     if args.worker == "roofline":
         return worker_roofline(args) or 0
 
+    for _ in range(60):  # a rebuild in progress makes it briefly unavailable
+        if os.access(args.tfx_run, os.X_OK):
+            break
+        time.sleep(5)
     if not os.access(args.tfx_run, os.X_OK):
         sys.exit(f"run_benchmarks.py: error: {args.tfx_run} not found; build first "
                  f"(cmake -G Ninja -B build && ninja -C build)")
@@ -553,9 +630,10 @@ def main(argv=None):
     log(f"workdir {workdir}; load: {report['load_before']}")
 
     log("roofline: sgemm peak and memory bandwidth ...")
-    roof = run_worker("roofline", ["--threads", str(args.threads),
-                                   "--matmul-reps", "1" if args.quick else "2"],
-                      env_remove=["OPENBLAS_NUM_THREADS"])
+    roof, lr, _ = measured(lambda: run_worker("roofline", [
+        "--threads", str(args.threads), "--matmul-reps", "1" if args.quick else "2"],
+        env_remove=["OPENBLAS_NUM_THREADS"]), args, log, "roofline")
+    roof["other_load"] = lr
     sg = {k: v for k, v in roof["sgemm"].items() if v}
     peak_src = max(sg, key=sg.get)
     roof["sgemm_peak_gflops"], roof["sgemm_peak_source"] = sg[peak_src], peak_src
@@ -580,10 +658,15 @@ def main(argv=None):
             tfx_out = os.path.join(workdir, f"{block}.b{batch}.tfx.safetensors")
             torch_out = os.path.join(workdir, f"{block}.b{batch}.torch.safetensors")
             load0 = loadavg1()
-            t = run_tfx(args.tfx_run, block, w, i, tfx_out, runs, args.threads, cache_dir)
-            p = torch_both_ways(block, w, i, runs, args.threads, torch_out)
+            t, lt, at = measured(lambda: run_tfx(args.tfx_run, block, w, i, tfx_out, runs,
+                                                 args.threads, cache_dir),
+                                 args, log, f"tfx {block} batch {batch}")
+            p, lp, ap_ = measured(lambda: torch_both_ways(block, w, i, runs, args.threads,
+                                                          torch_out),
+                                  args, log, f"PyTorch {block} batch {batch}")
             row = {"block": block, "batch": batch, "runs": runs, "tfx": t, "torch": p,
-                   "flops": block_flops(block, batch), "loadavg1": load0}
+                   "flops": block_flops(block, batch), "loadavg1": load0,
+                   "other_load": max(lt, lp), "attempts": [at, ap_]}
             if t.get("ok"):
                 manual[(block, batch)] = t["median_ms"]
                 row["gflops"] = row["flops"] / (t["median_ms"] * 1e-3) / 1e9
@@ -603,7 +686,7 @@ def main(argv=None):
                 f"torch {fmt(p.get('median_ms'), '.3f')} ms ({p.get('peer')}), "
                 f"speedup {fmt(row.get('speedup'), '.2f')}x, "
                 f"{fmt(row.get('gflops'), '.1f')} GFLOP/s, max abs err "
-                f"{fmt(row.get('max_abs_err'), '.2e')} [load {load0:.2f}]")
+                f"{fmt(row.get('max_abs_err'), '.2e')} [others used {row['other_load']:.0%}]")
 
     if not args.no_auto_schedules and "encoder_layer" in blocks:
         for schedule in AUTO_SCHEDULES:
@@ -612,9 +695,13 @@ def main(argv=None):
                 w, i = files("encoder_layer", batch)
                 out = os.path.join(workdir, f"encoder_layer.b{batch}.{schedule}.safetensors")
                 log(f"encoder_layer batch {batch} --schedule {schedule} ...")
-                t = run_tfx(args.tfx_run, "encoder_layer", w, i, out, runs, args.threads,
-                            cache_dir, schedule=schedule, timeout=args.auto_timeout)
-                row = {"schedule": schedule, "batch": batch, "runs": runs, "tfx": t}
+                t, lt, _ = measured(lambda: run_tfx(args.tfx_run, "encoder_layer", w, i, out,
+                                                    runs, args.threads, cache_dir,
+                                                    schedule=schedule,
+                                                    timeout=args.auto_timeout),
+                                    args, log, f"{schedule} batch {batch}")
+                row = {"schedule": schedule, "batch": batch, "runs": runs, "tfx": t,
+                       "other_load": lt}
                 if t.get("ok"):
                     base = manual.get(("encoder_layer", batch))
                     row["vs_manual"] = base / t["median_ms"] if base else None
@@ -629,9 +716,13 @@ def main(argv=None):
         w, i = files("linear_big", BIG_ROWS)
         tfx_out = os.path.join(workdir, "linear_big.tfx.safetensors")
         torch_out = os.path.join(workdir, "linear_big.torch.safetensors")
-        t = run_tfx(args.tfx_run, "linear_big", w, i, tfx_out, runs, args.threads, cache_dir)
-        p = torch_both_ways("linear_big", w, i, 3 if args.quick else 5, args.threads, torch_out)
-        g = {"tfx": t, "torch": p, "flops": block_flops("linear_big", BIG_ROWS)}
+        t, lt, _ = measured(lambda: run_tfx(args.tfx_run, "linear_big", w, i, tfx_out, runs,
+                                            args.threads, cache_dir), args, log, "linear_big")
+        p, lp, _ = measured(lambda: torch_both_ways("linear_big", w, i, 3 if args.quick else 5,
+                                                    args.threads, torch_out),
+                            args, log, "PyTorch linear_big")
+        g = {"tfx": t, "torch": p, "flops": block_flops("linear_big", BIG_ROWS),
+             "other_load": max(lt, lp)}
         if t.get("ok"):
             g["tfx_gflops"] = g["flops"] / (t["median_ms"] * 1e-3) / 1e9
             g["tfx_pct_peak"] = 100 * g["tfx_gflops"] / roof["sgemm_peak_gflops"]

@@ -8,88 +8,86 @@ module attributes {tfx.model = "lite-tiny"} {
     %4 = tfx.positional_encoding %3 : tensor<?x8x16xf32>
     %5 = tfx.dropout %4 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
     %6 = tfx.slice %5 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %7 = tfx.slice %5 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %8 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
-    %9 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.bias" : tensor<8xf32>
-    %10 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
-    %11 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.bias" : tensor<8xf32>
-    %12 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
-    %13 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.bias" : tensor<8xf32>
-    %14 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
-    %15 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.bias" : tensor<8xf32>
-    %16 = tfx.attention %7, %6 weights(%8, %9, %10, %11, %12, %13, %14, %15) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
-    %17 = tfx.slice %5 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %18 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
-    %19 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.bias" : tensor<16xf32>
-    %20 = tfx.linear %17, %18, %19 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %21 = tfx.glu %20 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %22 = tfx.apply_mask %21, %1 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
-    %23 = tfx.param "encoder.layers.0.self_attn.conv.weight" : tensor<2x3xf32>
-    %24 = tfx.lightweight_conv %22, %23 {kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"} : (tensor<?x8x8xf32>, tensor<2x3xf32>) -> tensor<?x8x8xf32>
-    %25 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
-    %26 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.bias" : tensor<8xf32>
-    %27 = tfx.linear %24, %25, %26 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
-    %28 = tfx.concat %16, %27 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
-    %29 = tfx.dropout %28 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %30 = tfx.add %5, %29 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %31 = tfx.param "encoder.layers.0.self_attn_layer_norm.weight" : tensor<16xf32>
-    %32 = tfx.param "encoder.layers.0.self_attn_layer_norm.bias" : tensor<16xf32>
-    %33 = tfx.layer_norm %30, %31, %32 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %34 = tfx.param "encoder.layers.0.ffn.fc1.weight" : tensor<16x16xf32>
-    %35 = tfx.param "encoder.layers.0.ffn.fc1.bias" : tensor<16xf32>
-    %36 = tfx.linear %33, %34, %35 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %37 = tfx.relu %36 : tensor<?x8x16xf32>
-    %38 = tfx.dropout %37 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %39 = tfx.param "encoder.layers.0.ffn.fc2.weight" : tensor<16x16xf32>
-    %40 = tfx.param "encoder.layers.0.ffn.fc2.bias" : tensor<16xf32>
-    %41 = tfx.linear %38, %39, %40 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %42 = tfx.dropout %41 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %43 = tfx.add %33, %42 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %44 = tfx.param "encoder.layers.0.final_layer_norm.weight" : tensor<16xf32>
-    %45 = tfx.param "encoder.layers.0.final_layer_norm.bias" : tensor<16xf32>
-    %46 = tfx.layer_norm %43, %44, %45 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %47 = tfx.slice %46 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %48 = tfx.slice %46 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %49 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
-    %50 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.bias" : tensor<8xf32>
-    %51 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
-    %52 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.bias" : tensor<8xf32>
-    %53 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
-    %54 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.bias" : tensor<8xf32>
-    %55 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
-    %56 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.bias" : tensor<8xf32>
-    %57 = tfx.attention %48, %47 weights(%49, %50, %51, %52, %53, %54, %55, %56) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
-    %58 = tfx.slice %46 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %59 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
-    %60 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.bias" : tensor<16xf32>
-    %61 = tfx.linear %58, %59, %60 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %62 = tfx.glu %61 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %63 = tfx.apply_mask %62, %1 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
-    %64 = tfx.param "encoder.layers.1.self_attn.conv.weight" : tensor<2x5xf32>
-    %65 = tfx.lightweight_conv %63, %64 {kernel_size = 5 : i64, num_heads = 2 : i64, padding = "centered"} : (tensor<?x8x8xf32>, tensor<2x5xf32>) -> tensor<?x8x8xf32>
-    %66 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
-    %67 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.bias" : tensor<8xf32>
-    %68 = tfx.linear %65, %66, %67 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
-    %69 = tfx.concat %57, %68 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
-    %70 = tfx.dropout %69 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %71 = tfx.add %46, %70 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %72 = tfx.param "encoder.layers.1.self_attn_layer_norm.weight" : tensor<16xf32>
-    %73 = tfx.param "encoder.layers.1.self_attn_layer_norm.bias" : tensor<16xf32>
-    %74 = tfx.layer_norm %71, %72, %73 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %75 = tfx.param "encoder.layers.1.ffn.fc1.weight" : tensor<16x16xf32>
-    %76 = tfx.param "encoder.layers.1.ffn.fc1.bias" : tensor<16xf32>
-    %77 = tfx.linear %74, %75, %76 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %78 = tfx.relu %77 : tensor<?x8x16xf32>
-    %79 = tfx.dropout %78 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %80 = tfx.param "encoder.layers.1.ffn.fc2.weight" : tensor<16x16xf32>
-    %81 = tfx.param "encoder.layers.1.ffn.fc2.bias" : tensor<16xf32>
-    %82 = tfx.linear %79, %80, %81 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %83 = tfx.dropout %82 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %84 = tfx.add %74, %83 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %85 = tfx.param "encoder.layers.1.final_layer_norm.weight" : tensor<16xf32>
-    %86 = tfx.param "encoder.layers.1.final_layer_norm.bias" : tensor<16xf32>
-    %87 = tfx.layer_norm %84, %85, %86 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    return %87 : tensor<?x8x16xf32>
+    %7 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
+    %8 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.bias" : tensor<8xf32>
+    %9 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
+    %10 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.bias" : tensor<8xf32>
+    %11 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
+    %12 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.bias" : tensor<8xf32>
+    %13 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
+    %14 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.bias" : tensor<8xf32>
+    %15 = tfx.attention %6, %6 weights(%7, %8, %9, %10, %11, %12, %13, %14) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
+    %16 = tfx.slice %5 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %17 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
+    %18 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.bias" : tensor<16xf32>
+    %19 = tfx.linear %16, %17, %18 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %20 = tfx.glu %19 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %21 = tfx.apply_mask %20, %1 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
+    %22 = tfx.param "encoder.layers.0.self_attn.conv.weight" : tensor<2x3xf32>
+    %23 = tfx.lightweight_conv %21, %22 {kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"} : (tensor<?x8x8xf32>, tensor<2x3xf32>) -> tensor<?x8x8xf32>
+    %24 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
+    %25 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.bias" : tensor<8xf32>
+    %26 = tfx.linear %23, %24, %25 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
+    %27 = tfx.concat %15, %26 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
+    %28 = tfx.dropout %27 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %29 = tfx.add %5, %28 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %30 = tfx.param "encoder.layers.0.self_attn_layer_norm.weight" : tensor<16xf32>
+    %31 = tfx.param "encoder.layers.0.self_attn_layer_norm.bias" : tensor<16xf32>
+    %32 = tfx.layer_norm %29, %30, %31 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %33 = tfx.param "encoder.layers.0.ffn.fc1.weight" : tensor<16x16xf32>
+    %34 = tfx.param "encoder.layers.0.ffn.fc1.bias" : tensor<16xf32>
+    %35 = tfx.linear %32, %33, %34 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %36 = tfx.relu %35 : tensor<?x8x16xf32>
+    %37 = tfx.dropout %36 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %38 = tfx.param "encoder.layers.0.ffn.fc2.weight" : tensor<16x16xf32>
+    %39 = tfx.param "encoder.layers.0.ffn.fc2.bias" : tensor<16xf32>
+    %40 = tfx.linear %37, %38, %39 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %41 = tfx.dropout %40 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %42 = tfx.add %32, %41 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %43 = tfx.param "encoder.layers.0.final_layer_norm.weight" : tensor<16xf32>
+    %44 = tfx.param "encoder.layers.0.final_layer_norm.bias" : tensor<16xf32>
+    %45 = tfx.layer_norm %42, %43, %44 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %46 = tfx.slice %45 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %47 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
+    %48 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.bias" : tensor<8xf32>
+    %49 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
+    %50 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.bias" : tensor<8xf32>
+    %51 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
+    %52 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.bias" : tensor<8xf32>
+    %53 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
+    %54 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.bias" : tensor<8xf32>
+    %55 = tfx.attention %46, %46 weights(%47, %48, %49, %50, %51, %52, %53, %54) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
+    %56 = tfx.slice %45 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %57 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
+    %58 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.bias" : tensor<16xf32>
+    %59 = tfx.linear %56, %57, %58 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %60 = tfx.glu %59 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %61 = tfx.apply_mask %60, %1 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
+    %62 = tfx.param "encoder.layers.1.self_attn.conv.weight" : tensor<2x5xf32>
+    %63 = tfx.lightweight_conv %61, %62 {kernel_size = 5 : i64, num_heads = 2 : i64, padding = "centered"} : (tensor<?x8x8xf32>, tensor<2x5xf32>) -> tensor<?x8x8xf32>
+    %64 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
+    %65 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.bias" : tensor<8xf32>
+    %66 = tfx.linear %63, %64, %65 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
+    %67 = tfx.concat %55, %66 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
+    %68 = tfx.dropout %67 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %69 = tfx.add %45, %68 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %70 = tfx.param "encoder.layers.1.self_attn_layer_norm.weight" : tensor<16xf32>
+    %71 = tfx.param "encoder.layers.1.self_attn_layer_norm.bias" : tensor<16xf32>
+    %72 = tfx.layer_norm %69, %70, %71 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %73 = tfx.param "encoder.layers.1.ffn.fc1.weight" : tensor<16x16xf32>
+    %74 = tfx.param "encoder.layers.1.ffn.fc1.bias" : tensor<16xf32>
+    %75 = tfx.linear %72, %73, %74 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %76 = tfx.relu %75 : tensor<?x8x16xf32>
+    %77 = tfx.dropout %76 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %78 = tfx.param "encoder.layers.1.ffn.fc2.weight" : tensor<16x16xf32>
+    %79 = tfx.param "encoder.layers.1.ffn.fc2.bias" : tensor<16xf32>
+    %80 = tfx.linear %77, %78, %79 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %81 = tfx.dropout %80 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %82 = tfx.add %72, %81 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %83 = tfx.param "encoder.layers.1.final_layer_norm.weight" : tensor<16xf32>
+    %84 = tfx.param "encoder.layers.1.final_layer_norm.bias" : tensor<16xf32>
+    %85 = tfx.layer_norm %82, %83, %84 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    return %85 : tensor<?x8x16xf32>
   }
   func.func @decode(%arg0: tensor<?x8x16xf32> {tfx.name = "memory"}, %arg1: tensor<?x8xi64> {tfx.name = "src_ids"}, %arg2: tensor<?x8xi64> {tfx.name = "tgt_ids"}) -> (tensor<?x8x32xf32> {tfx.name = "logits"}) {
     %0 = tfx.padding_mask %arg1 : tensor<?x8xi64> -> tensor<?x8xi1>
@@ -101,121 +99,119 @@ module attributes {tfx.model = "lite-tiny"} {
     %6 = tfx.positional_encoding %5 : tensor<?x8x16xf32>
     %7 = tfx.dropout %6 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
     %8 = tfx.slice %7 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %9 = tfx.slice %7 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %10 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
-    %11 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.bias" : tensor<8xf32>
-    %12 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
-    %13 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.bias" : tensor<8xf32>
-    %14 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
-    %15 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.bias" : tensor<8xf32>
-    %16 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
-    %17 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.bias" : tensor<8xf32>
-    %18 = tfx.attention %9, %8 weights(%10, %11, %12, %13, %14, %15, %16, %17) mask(%2) {causal, num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
-    %19 = tfx.slice %7 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %20 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
-    %21 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.bias" : tensor<16xf32>
-    %22 = tfx.linear %19, %20, %21 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %23 = tfx.glu %22 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %24 = tfx.apply_mask %23, %3 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
-    %25 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.weight" : tensor<6x8xf32>
-    %26 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.bias" : tensor<6xf32>
-    %27 = tfx.dynamic_conv %24, %25, %26 {kernel_size = 3 : i64, num_heads = 2 : i64, padding = "causal"} : (tensor<?x8x8xf32>, tensor<6x8xf32>, tensor<6xf32>) -> tensor<?x8x8xf32>
-    %28 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
-    %29 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.bias" : tensor<8xf32>
-    %30 = tfx.linear %27, %28, %29 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
-    %31 = tfx.concat %18, %30 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
-    %32 = tfx.dropout %31 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %33 = tfx.add %7, %32 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %34 = tfx.param "decoder.layers.0.self_attn_layer_norm.weight" : tensor<16xf32>
-    %35 = tfx.param "decoder.layers.0.self_attn_layer_norm.bias" : tensor<16xf32>
-    %36 = tfx.layer_norm %33, %34, %35 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %37 = tfx.param "decoder.layers.0.encoder_attn.q_proj.weight" : tensor<16x16xf32>
-    %38 = tfx.param "decoder.layers.0.encoder_attn.q_proj.bias" : tensor<16xf32>
-    %39 = tfx.param "decoder.layers.0.encoder_attn.k_proj.weight" : tensor<16x16xf32>
-    %40 = tfx.param "decoder.layers.0.encoder_attn.k_proj.bias" : tensor<16xf32>
-    %41 = tfx.param "decoder.layers.0.encoder_attn.v_proj.weight" : tensor<16x16xf32>
-    %42 = tfx.param "decoder.layers.0.encoder_attn.v_proj.bias" : tensor<16xf32>
-    %43 = tfx.param "decoder.layers.0.encoder_attn.out_proj.weight" : tensor<16x16xf32>
-    %44 = tfx.param "decoder.layers.0.encoder_attn.out_proj.bias" : tensor<16xf32>
-    %45 = tfx.attention %36, %arg0 weights(%37, %38, %39, %40, %41, %42, %43, %44) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x16xf32>, tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<?x8xi1>) -> tensor<?x8x16xf32>
-    %46 = tfx.dropout %45 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %47 = tfx.add %36, %46 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %48 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.weight" : tensor<16xf32>
-    %49 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.bias" : tensor<16xf32>
-    %50 = tfx.layer_norm %47, %48, %49 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %51 = tfx.param "decoder.layers.0.ffn.fc1.weight" : tensor<16x16xf32>
-    %52 = tfx.param "decoder.layers.0.ffn.fc1.bias" : tensor<16xf32>
-    %53 = tfx.linear %50, %51, %52 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %54 = tfx.relu %53 : tensor<?x8x16xf32>
-    %55 = tfx.dropout %54 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %56 = tfx.param "decoder.layers.0.ffn.fc2.weight" : tensor<16x16xf32>
-    %57 = tfx.param "decoder.layers.0.ffn.fc2.bias" : tensor<16xf32>
-    %58 = tfx.linear %55, %56, %57 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %59 = tfx.dropout %58 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %60 = tfx.add %50, %59 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %61 = tfx.param "decoder.layers.0.final_layer_norm.weight" : tensor<16xf32>
-    %62 = tfx.param "decoder.layers.0.final_layer_norm.bias" : tensor<16xf32>
-    %63 = tfx.layer_norm %60, %61, %62 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %64 = tfx.slice %63 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %65 = tfx.slice %63 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %66 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
-    %67 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.bias" : tensor<8xf32>
-    %68 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
-    %69 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.bias" : tensor<8xf32>
-    %70 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
-    %71 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.bias" : tensor<8xf32>
-    %72 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
-    %73 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.bias" : tensor<8xf32>
-    %74 = tfx.attention %65, %64 weights(%66, %67, %68, %69, %70, %71, %72, %73) mask(%2) {causal, num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
-    %75 = tfx.slice %63 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %76 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
-    %77 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.bias" : tensor<16xf32>
-    %78 = tfx.linear %75, %76, %77 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %79 = tfx.glu %78 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
-    %80 = tfx.apply_mask %79, %3 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
-    %81 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.weight" : tensor<10x8xf32>
-    %82 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.bias" : tensor<10xf32>
-    %83 = tfx.dynamic_conv %80, %81, %82 {kernel_size = 5 : i64, num_heads = 2 : i64, padding = "causal"} : (tensor<?x8x8xf32>, tensor<10x8xf32>, tensor<10xf32>) -> tensor<?x8x8xf32>
-    %84 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
-    %85 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.bias" : tensor<8xf32>
-    %86 = tfx.linear %83, %84, %85 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
-    %87 = tfx.concat %74, %86 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
-    %88 = tfx.dropout %87 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %89 = tfx.add %63, %88 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %90 = tfx.param "decoder.layers.1.self_attn_layer_norm.weight" : tensor<16xf32>
-    %91 = tfx.param "decoder.layers.1.self_attn_layer_norm.bias" : tensor<16xf32>
-    %92 = tfx.layer_norm %89, %90, %91 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %93 = tfx.param "decoder.layers.1.encoder_attn.q_proj.weight" : tensor<16x16xf32>
-    %94 = tfx.param "decoder.layers.1.encoder_attn.q_proj.bias" : tensor<16xf32>
-    %95 = tfx.param "decoder.layers.1.encoder_attn.k_proj.weight" : tensor<16x16xf32>
-    %96 = tfx.param "decoder.layers.1.encoder_attn.k_proj.bias" : tensor<16xf32>
-    %97 = tfx.param "decoder.layers.1.encoder_attn.v_proj.weight" : tensor<16x16xf32>
-    %98 = tfx.param "decoder.layers.1.encoder_attn.v_proj.bias" : tensor<16xf32>
-    %99 = tfx.param "decoder.layers.1.encoder_attn.out_proj.weight" : tensor<16x16xf32>
-    %100 = tfx.param "decoder.layers.1.encoder_attn.out_proj.bias" : tensor<16xf32>
-    %101 = tfx.attention %92, %arg0 weights(%93, %94, %95, %96, %97, %98, %99, %100) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x16xf32>, tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<?x8xi1>) -> tensor<?x8x16xf32>
-    %102 = tfx.dropout %101 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %103 = tfx.add %92, %102 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %104 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.weight" : tensor<16xf32>
-    %105 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.bias" : tensor<16xf32>
-    %106 = tfx.layer_norm %103, %104, %105 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %107 = tfx.param "decoder.layers.1.ffn.fc1.weight" : tensor<16x16xf32>
-    %108 = tfx.param "decoder.layers.1.ffn.fc1.bias" : tensor<16xf32>
-    %109 = tfx.linear %106, %107, %108 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %110 = tfx.relu %109 : tensor<?x8x16xf32>
-    %111 = tfx.dropout %110 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %112 = tfx.param "decoder.layers.1.ffn.fc2.weight" : tensor<16x16xf32>
-    %113 = tfx.param "decoder.layers.1.ffn.fc2.bias" : tensor<16xf32>
-    %114 = tfx.linear %111, %112, %113 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %115 = tfx.dropout %114 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
-    %116 = tfx.add %106, %115 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
-    %117 = tfx.param "decoder.layers.1.final_layer_norm.weight" : tensor<16xf32>
-    %118 = tfx.param "decoder.layers.1.final_layer_norm.bias" : tensor<16xf32>
-    %119 = tfx.layer_norm %116, %117, %118 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
-    %120 = tfx.param "decoder.output_projection.weight" : tensor<32x16xf32>
-    %121 = tfx.param "decoder.output_projection.bias" : tensor<32xf32>
-    %122 = tfx.linear %119, %120, %121 : (tensor<?x8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<?x8x32xf32>
-    return %122 : tensor<?x8x32xf32>
+    %9 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
+    %10 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.bias" : tensor<8xf32>
+    %11 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
+    %12 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.bias" : tensor<8xf32>
+    %13 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
+    %14 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.bias" : tensor<8xf32>
+    %15 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
+    %16 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.bias" : tensor<8xf32>
+    %17 = tfx.attention %8, %8 weights(%9, %10, %11, %12, %13, %14, %15, %16) mask(%2) {causal, num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
+    %18 = tfx.slice %7 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %19 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
+    %20 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.bias" : tensor<16xf32>
+    %21 = tfx.linear %18, %19, %20 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %22 = tfx.glu %21 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %23 = tfx.apply_mask %22, %3 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
+    %24 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.weight" : tensor<6x8xf32>
+    %25 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.bias" : tensor<6xf32>
+    %26 = tfx.dynamic_conv %23, %24, %25 {kernel_size = 3 : i64, num_heads = 2 : i64, padding = "causal"} : (tensor<?x8x8xf32>, tensor<6x8xf32>, tensor<6xf32>) -> tensor<?x8x8xf32>
+    %27 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
+    %28 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.bias" : tensor<8xf32>
+    %29 = tfx.linear %26, %27, %28 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
+    %30 = tfx.concat %17, %29 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
+    %31 = tfx.dropout %30 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %32 = tfx.add %7, %31 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %33 = tfx.param "decoder.layers.0.self_attn_layer_norm.weight" : tensor<16xf32>
+    %34 = tfx.param "decoder.layers.0.self_attn_layer_norm.bias" : tensor<16xf32>
+    %35 = tfx.layer_norm %32, %33, %34 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %36 = tfx.param "decoder.layers.0.encoder_attn.q_proj.weight" : tensor<16x16xf32>
+    %37 = tfx.param "decoder.layers.0.encoder_attn.q_proj.bias" : tensor<16xf32>
+    %38 = tfx.param "decoder.layers.0.encoder_attn.k_proj.weight" : tensor<16x16xf32>
+    %39 = tfx.param "decoder.layers.0.encoder_attn.k_proj.bias" : tensor<16xf32>
+    %40 = tfx.param "decoder.layers.0.encoder_attn.v_proj.weight" : tensor<16x16xf32>
+    %41 = tfx.param "decoder.layers.0.encoder_attn.v_proj.bias" : tensor<16xf32>
+    %42 = tfx.param "decoder.layers.0.encoder_attn.out_proj.weight" : tensor<16x16xf32>
+    %43 = tfx.param "decoder.layers.0.encoder_attn.out_proj.bias" : tensor<16xf32>
+    %44 = tfx.attention %35, %arg0 weights(%36, %37, %38, %39, %40, %41, %42, %43) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x16xf32>, tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<?x8xi1>) -> tensor<?x8x16xf32>
+    %45 = tfx.dropout %44 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %46 = tfx.add %35, %45 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %47 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.weight" : tensor<16xf32>
+    %48 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.bias" : tensor<16xf32>
+    %49 = tfx.layer_norm %46, %47, %48 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %50 = tfx.param "decoder.layers.0.ffn.fc1.weight" : tensor<16x16xf32>
+    %51 = tfx.param "decoder.layers.0.ffn.fc1.bias" : tensor<16xf32>
+    %52 = tfx.linear %49, %50, %51 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %53 = tfx.relu %52 : tensor<?x8x16xf32>
+    %54 = tfx.dropout %53 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %55 = tfx.param "decoder.layers.0.ffn.fc2.weight" : tensor<16x16xf32>
+    %56 = tfx.param "decoder.layers.0.ffn.fc2.bias" : tensor<16xf32>
+    %57 = tfx.linear %54, %55, %56 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %58 = tfx.dropout %57 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %59 = tfx.add %49, %58 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %60 = tfx.param "decoder.layers.0.final_layer_norm.weight" : tensor<16xf32>
+    %61 = tfx.param "decoder.layers.0.final_layer_norm.bias" : tensor<16xf32>
+    %62 = tfx.layer_norm %59, %60, %61 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %63 = tfx.slice %62 {axis = 2 : i64, size = 8 : i64, start = 0 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %64 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.weight" : tensor<8x8xf32>
+    %65 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.bias" : tensor<8xf32>
+    %66 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.weight" : tensor<8x8xf32>
+    %67 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.bias" : tensor<8xf32>
+    %68 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.weight" : tensor<8x8xf32>
+    %69 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.bias" : tensor<8xf32>
+    %70 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.weight" : tensor<8x8xf32>
+    %71 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.bias" : tensor<8xf32>
+    %72 = tfx.attention %63, %63 weights(%64, %65, %66, %67, %68, %69, %70, %71) mask(%2) {causal, num_heads = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>) -> tensor<?x8x8xf32>
+    %73 = tfx.slice %62 {axis = 2 : i64, size = 8 : i64, start = 8 : i64} : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %74 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.weight" : tensor<16x8xf32>
+    %75 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.bias" : tensor<16xf32>
+    %76 = tfx.linear %73, %74, %75 : (tensor<?x8x8xf32>, tensor<16x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %77 = tfx.glu %76 : tensor<?x8x16xf32> -> tensor<?x8x8xf32>
+    %78 = tfx.apply_mask %77, %3 : tensor<?x8x8xf32>, tensor<?x8x1xi1>
+    %79 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.weight" : tensor<10x8xf32>
+    %80 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.bias" : tensor<10xf32>
+    %81 = tfx.dynamic_conv %78, %79, %80 {kernel_size = 5 : i64, num_heads = 2 : i64, padding = "causal"} : (tensor<?x8x8xf32>, tensor<10x8xf32>, tensor<10xf32>) -> tensor<?x8x8xf32>
+    %82 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.weight" : tensor<8x8xf32>
+    %83 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.bias" : tensor<8xf32>
+    %84 = tfx.linear %81, %82, %83 : (tensor<?x8x8xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
+    %85 = tfx.concat %72, %84 {axis = 2 : i64} : (tensor<?x8x8xf32>, tensor<?x8x8xf32>) -> tensor<?x8x16xf32>
+    %86 = tfx.dropout %85 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %87 = tfx.add %62, %86 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %88 = tfx.param "decoder.layers.1.self_attn_layer_norm.weight" : tensor<16xf32>
+    %89 = tfx.param "decoder.layers.1.self_attn_layer_norm.bias" : tensor<16xf32>
+    %90 = tfx.layer_norm %87, %88, %89 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %91 = tfx.param "decoder.layers.1.encoder_attn.q_proj.weight" : tensor<16x16xf32>
+    %92 = tfx.param "decoder.layers.1.encoder_attn.q_proj.bias" : tensor<16xf32>
+    %93 = tfx.param "decoder.layers.1.encoder_attn.k_proj.weight" : tensor<16x16xf32>
+    %94 = tfx.param "decoder.layers.1.encoder_attn.k_proj.bias" : tensor<16xf32>
+    %95 = tfx.param "decoder.layers.1.encoder_attn.v_proj.weight" : tensor<16x16xf32>
+    %96 = tfx.param "decoder.layers.1.encoder_attn.v_proj.bias" : tensor<16xf32>
+    %97 = tfx.param "decoder.layers.1.encoder_attn.out_proj.weight" : tensor<16x16xf32>
+    %98 = tfx.param "decoder.layers.1.encoder_attn.out_proj.bias" : tensor<16xf32>
+    %99 = tfx.attention %90, %arg0 weights(%91, %92, %93, %94, %95, %96, %97, %98) mask(%0) {num_heads = 2 : i64} : (tensor<?x8x16xf32>, tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<16x16xf32>, tensor<16xf32>, tensor<?x8xi1>) -> tensor<?x8x16xf32>
+    %100 = tfx.dropout %99 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %101 = tfx.add %90, %100 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %102 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.weight" : tensor<16xf32>
+    %103 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.bias" : tensor<16xf32>
+    %104 = tfx.layer_norm %101, %102, %103 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %105 = tfx.param "decoder.layers.1.ffn.fc1.weight" : tensor<16x16xf32>
+    %106 = tfx.param "decoder.layers.1.ffn.fc1.bias" : tensor<16xf32>
+    %107 = tfx.linear %104, %105, %106 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %108 = tfx.relu %107 : tensor<?x8x16xf32>
+    %109 = tfx.dropout %108 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %110 = tfx.param "decoder.layers.1.ffn.fc2.weight" : tensor<16x16xf32>
+    %111 = tfx.param "decoder.layers.1.ffn.fc2.bias" : tensor<16xf32>
+    %112 = tfx.linear %109, %110, %111 : (tensor<?x8x16xf32>, tensor<16x16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %113 = tfx.dropout %112 {rate = 1.000000e-01 : f32} : tensor<?x8x16xf32>
+    %114 = tfx.add %104, %113 : (tensor<?x8x16xf32>, tensor<?x8x16xf32>) -> tensor<?x8x16xf32>
+    %115 = tfx.param "decoder.layers.1.final_layer_norm.weight" : tensor<16xf32>
+    %116 = tfx.param "decoder.layers.1.final_layer_norm.bias" : tensor<16xf32>
+    %117 = tfx.layer_norm %114, %115, %116 : (tensor<?x8x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+    %118 = tfx.param "decoder.output_projection.weight" : tensor<32x16xf32>
+    %119 = tfx.param "decoder.output_projection.bias" : tensor<32xf32>
+    %120 = tfx.linear %117, %118, %119 : (tensor<?x8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<?x8x32xf32>
+    return %120 : tensor<?x8x32xf32>
   }
 }
 

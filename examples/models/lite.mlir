@@ -8,252 +8,246 @@ module attributes {tfx.model = "lite"} {
     %4 = tfx.positional_encoding %3 : tensor<?x50x160xf32>
     %5 = tfx.dropout %4 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
     %6 = tfx.slice %5 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %7 = tfx.slice %5 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %8 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %9 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %10 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %11 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %12 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %13 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %14 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %15 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %16 = tfx.attention %7, %6 weights(%8, %9, %10, %11, %12, %13, %14, %15) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %17 = tfx.slice %5 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %18 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %19 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %20 = tfx.linear %17, %18, %19 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %21 = tfx.glu %20 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %22 = tfx.apply_mask %21, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %23 = tfx.param "encoder.layers.0.self_attn.conv.weight" : tensor<4x3xf32>
-    %24 = tfx.lightweight_conv %22, %23 {kernel_size = 3 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x3xf32>) -> tensor<?x50x80xf32>
-    %25 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %26 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %27 = tfx.linear %24, %25, %26 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %28 = tfx.concat %16, %27 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %29 = tfx.dropout %28 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %30 = tfx.add %5, %29 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %31 = tfx.param "encoder.layers.0.self_attn_layer_norm.weight" : tensor<160xf32>
-    %32 = tfx.param "encoder.layers.0.self_attn_layer_norm.bias" : tensor<160xf32>
-    %33 = tfx.layer_norm %30, %31, %32 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %34 = tfx.param "encoder.layers.0.ffn.fc1.weight" : tensor<160x160xf32>
-    %35 = tfx.param "encoder.layers.0.ffn.fc1.bias" : tensor<160xf32>
-    %36 = tfx.linear %33, %34, %35 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %37 = tfx.relu %36 : tensor<?x50x160xf32>
-    %38 = tfx.dropout %37 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %39 = tfx.param "encoder.layers.0.ffn.fc2.weight" : tensor<160x160xf32>
-    %40 = tfx.param "encoder.layers.0.ffn.fc2.bias" : tensor<160xf32>
-    %41 = tfx.linear %38, %39, %40 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %42 = tfx.dropout %41 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %43 = tfx.add %33, %42 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %44 = tfx.param "encoder.layers.0.final_layer_norm.weight" : tensor<160xf32>
-    %45 = tfx.param "encoder.layers.0.final_layer_norm.bias" : tensor<160xf32>
-    %46 = tfx.layer_norm %43, %44, %45 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %47 = tfx.slice %46 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %48 = tfx.slice %46 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %49 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %50 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %51 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %52 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %53 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %54 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %55 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %56 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %57 = tfx.attention %48, %47 weights(%49, %50, %51, %52, %53, %54, %55, %56) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %58 = tfx.slice %46 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %59 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %60 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %61 = tfx.linear %58, %59, %60 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %62 = tfx.glu %61 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %63 = tfx.apply_mask %62, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %64 = tfx.param "encoder.layers.1.self_attn.conv.weight" : tensor<4x7xf32>
-    %65 = tfx.lightweight_conv %63, %64 {kernel_size = 7 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x7xf32>) -> tensor<?x50x80xf32>
-    %66 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %67 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %68 = tfx.linear %65, %66, %67 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %69 = tfx.concat %57, %68 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %70 = tfx.dropout %69 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %71 = tfx.add %46, %70 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %72 = tfx.param "encoder.layers.1.self_attn_layer_norm.weight" : tensor<160xf32>
-    %73 = tfx.param "encoder.layers.1.self_attn_layer_norm.bias" : tensor<160xf32>
-    %74 = tfx.layer_norm %71, %72, %73 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %75 = tfx.param "encoder.layers.1.ffn.fc1.weight" : tensor<160x160xf32>
-    %76 = tfx.param "encoder.layers.1.ffn.fc1.bias" : tensor<160xf32>
-    %77 = tfx.linear %74, %75, %76 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %78 = tfx.relu %77 : tensor<?x50x160xf32>
-    %79 = tfx.dropout %78 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %80 = tfx.param "encoder.layers.1.ffn.fc2.weight" : tensor<160x160xf32>
-    %81 = tfx.param "encoder.layers.1.ffn.fc2.bias" : tensor<160xf32>
-    %82 = tfx.linear %79, %80, %81 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %83 = tfx.dropout %82 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %84 = tfx.add %74, %83 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %85 = tfx.param "encoder.layers.1.final_layer_norm.weight" : tensor<160xf32>
-    %86 = tfx.param "encoder.layers.1.final_layer_norm.bias" : tensor<160xf32>
-    %87 = tfx.layer_norm %84, %85, %86 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %88 = tfx.slice %87 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %89 = tfx.slice %87 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %90 = tfx.param "encoder.layers.2.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %91 = tfx.param "encoder.layers.2.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %92 = tfx.param "encoder.layers.2.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %93 = tfx.param "encoder.layers.2.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %94 = tfx.param "encoder.layers.2.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %95 = tfx.param "encoder.layers.2.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %96 = tfx.param "encoder.layers.2.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %97 = tfx.param "encoder.layers.2.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %98 = tfx.attention %89, %88 weights(%90, %91, %92, %93, %94, %95, %96, %97) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %99 = tfx.slice %87 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %100 = tfx.param "encoder.layers.2.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %101 = tfx.param "encoder.layers.2.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %102 = tfx.linear %99, %100, %101 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %103 = tfx.glu %102 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %104 = tfx.apply_mask %103, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %105 = tfx.param "encoder.layers.2.self_attn.conv.weight" : tensor<4x15xf32>
-    %106 = tfx.lightweight_conv %104, %105 {kernel_size = 15 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x15xf32>) -> tensor<?x50x80xf32>
-    %107 = tfx.param "encoder.layers.2.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %108 = tfx.param "encoder.layers.2.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %109 = tfx.linear %106, %107, %108 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %110 = tfx.concat %98, %109 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %111 = tfx.dropout %110 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %112 = tfx.add %87, %111 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %113 = tfx.param "encoder.layers.2.self_attn_layer_norm.weight" : tensor<160xf32>
-    %114 = tfx.param "encoder.layers.2.self_attn_layer_norm.bias" : tensor<160xf32>
-    %115 = tfx.layer_norm %112, %113, %114 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %116 = tfx.param "encoder.layers.2.ffn.fc1.weight" : tensor<160x160xf32>
-    %117 = tfx.param "encoder.layers.2.ffn.fc1.bias" : tensor<160xf32>
-    %118 = tfx.linear %115, %116, %117 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %119 = tfx.relu %118 : tensor<?x50x160xf32>
-    %120 = tfx.dropout %119 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %121 = tfx.param "encoder.layers.2.ffn.fc2.weight" : tensor<160x160xf32>
-    %122 = tfx.param "encoder.layers.2.ffn.fc2.bias" : tensor<160xf32>
-    %123 = tfx.linear %120, %121, %122 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %124 = tfx.dropout %123 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %125 = tfx.add %115, %124 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %126 = tfx.param "encoder.layers.2.final_layer_norm.weight" : tensor<160xf32>
-    %127 = tfx.param "encoder.layers.2.final_layer_norm.bias" : tensor<160xf32>
-    %128 = tfx.layer_norm %125, %126, %127 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %129 = tfx.slice %128 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %130 = tfx.slice %128 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %131 = tfx.param "encoder.layers.3.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %132 = tfx.param "encoder.layers.3.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %133 = tfx.param "encoder.layers.3.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %134 = tfx.param "encoder.layers.3.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %135 = tfx.param "encoder.layers.3.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %136 = tfx.param "encoder.layers.3.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %137 = tfx.param "encoder.layers.3.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %138 = tfx.param "encoder.layers.3.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %139 = tfx.attention %130, %129 weights(%131, %132, %133, %134, %135, %136, %137, %138) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %140 = tfx.slice %128 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %141 = tfx.param "encoder.layers.3.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %142 = tfx.param "encoder.layers.3.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %143 = tfx.linear %140, %141, %142 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %144 = tfx.glu %143 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %145 = tfx.apply_mask %144, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %146 = tfx.param "encoder.layers.3.self_attn.conv.weight" : tensor<4x31xf32>
-    %147 = tfx.lightweight_conv %145, %146 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x31xf32>) -> tensor<?x50x80xf32>
-    %148 = tfx.param "encoder.layers.3.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %149 = tfx.param "encoder.layers.3.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %150 = tfx.linear %147, %148, %149 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %151 = tfx.concat %139, %150 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %152 = tfx.dropout %151 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %153 = tfx.add %128, %152 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %154 = tfx.param "encoder.layers.3.self_attn_layer_norm.weight" : tensor<160xf32>
-    %155 = tfx.param "encoder.layers.3.self_attn_layer_norm.bias" : tensor<160xf32>
-    %156 = tfx.layer_norm %153, %154, %155 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %157 = tfx.param "encoder.layers.3.ffn.fc1.weight" : tensor<160x160xf32>
-    %158 = tfx.param "encoder.layers.3.ffn.fc1.bias" : tensor<160xf32>
-    %159 = tfx.linear %156, %157, %158 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %160 = tfx.relu %159 : tensor<?x50x160xf32>
+    %7 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %8 = tfx.param "encoder.layers.0.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %9 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %10 = tfx.param "encoder.layers.0.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %11 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %12 = tfx.param "encoder.layers.0.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %13 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %14 = tfx.param "encoder.layers.0.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %15 = tfx.attention %6, %6 weights(%7, %8, %9, %10, %11, %12, %13, %14) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %16 = tfx.slice %5 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %17 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %18 = tfx.param "encoder.layers.0.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %19 = tfx.linear %16, %17, %18 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %20 = tfx.glu %19 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %21 = tfx.apply_mask %20, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %22 = tfx.param "encoder.layers.0.self_attn.conv.weight" : tensor<4x3xf32>
+    %23 = tfx.lightweight_conv %21, %22 {kernel_size = 3 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x3xf32>) -> tensor<?x50x80xf32>
+    %24 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %25 = tfx.param "encoder.layers.0.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %26 = tfx.linear %23, %24, %25 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %27 = tfx.concat %15, %26 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %28 = tfx.dropout %27 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %29 = tfx.add %5, %28 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %30 = tfx.param "encoder.layers.0.self_attn_layer_norm.weight" : tensor<160xf32>
+    %31 = tfx.param "encoder.layers.0.self_attn_layer_norm.bias" : tensor<160xf32>
+    %32 = tfx.layer_norm %29, %30, %31 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %33 = tfx.param "encoder.layers.0.ffn.fc1.weight" : tensor<160x160xf32>
+    %34 = tfx.param "encoder.layers.0.ffn.fc1.bias" : tensor<160xf32>
+    %35 = tfx.linear %32, %33, %34 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %36 = tfx.relu %35 : tensor<?x50x160xf32>
+    %37 = tfx.dropout %36 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %38 = tfx.param "encoder.layers.0.ffn.fc2.weight" : tensor<160x160xf32>
+    %39 = tfx.param "encoder.layers.0.ffn.fc2.bias" : tensor<160xf32>
+    %40 = tfx.linear %37, %38, %39 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %41 = tfx.dropout %40 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %42 = tfx.add %32, %41 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %43 = tfx.param "encoder.layers.0.final_layer_norm.weight" : tensor<160xf32>
+    %44 = tfx.param "encoder.layers.0.final_layer_norm.bias" : tensor<160xf32>
+    %45 = tfx.layer_norm %42, %43, %44 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %46 = tfx.slice %45 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %47 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %48 = tfx.param "encoder.layers.1.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %49 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %50 = tfx.param "encoder.layers.1.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %51 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %52 = tfx.param "encoder.layers.1.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %53 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %54 = tfx.param "encoder.layers.1.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %55 = tfx.attention %46, %46 weights(%47, %48, %49, %50, %51, %52, %53, %54) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %56 = tfx.slice %45 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %57 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %58 = tfx.param "encoder.layers.1.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %59 = tfx.linear %56, %57, %58 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %60 = tfx.glu %59 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %61 = tfx.apply_mask %60, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %62 = tfx.param "encoder.layers.1.self_attn.conv.weight" : tensor<4x7xf32>
+    %63 = tfx.lightweight_conv %61, %62 {kernel_size = 7 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x7xf32>) -> tensor<?x50x80xf32>
+    %64 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %65 = tfx.param "encoder.layers.1.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %66 = tfx.linear %63, %64, %65 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %67 = tfx.concat %55, %66 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %68 = tfx.dropout %67 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %69 = tfx.add %45, %68 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %70 = tfx.param "encoder.layers.1.self_attn_layer_norm.weight" : tensor<160xf32>
+    %71 = tfx.param "encoder.layers.1.self_attn_layer_norm.bias" : tensor<160xf32>
+    %72 = tfx.layer_norm %69, %70, %71 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %73 = tfx.param "encoder.layers.1.ffn.fc1.weight" : tensor<160x160xf32>
+    %74 = tfx.param "encoder.layers.1.ffn.fc1.bias" : tensor<160xf32>
+    %75 = tfx.linear %72, %73, %74 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %76 = tfx.relu %75 : tensor<?x50x160xf32>
+    %77 = tfx.dropout %76 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %78 = tfx.param "encoder.layers.1.ffn.fc2.weight" : tensor<160x160xf32>
+    %79 = tfx.param "encoder.layers.1.ffn.fc2.bias" : tensor<160xf32>
+    %80 = tfx.linear %77, %78, %79 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %81 = tfx.dropout %80 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %82 = tfx.add %72, %81 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %83 = tfx.param "encoder.layers.1.final_layer_norm.weight" : tensor<160xf32>
+    %84 = tfx.param "encoder.layers.1.final_layer_norm.bias" : tensor<160xf32>
+    %85 = tfx.layer_norm %82, %83, %84 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %86 = tfx.slice %85 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %87 = tfx.param "encoder.layers.2.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %88 = tfx.param "encoder.layers.2.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %89 = tfx.param "encoder.layers.2.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %90 = tfx.param "encoder.layers.2.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %91 = tfx.param "encoder.layers.2.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %92 = tfx.param "encoder.layers.2.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %93 = tfx.param "encoder.layers.2.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %94 = tfx.param "encoder.layers.2.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %95 = tfx.attention %86, %86 weights(%87, %88, %89, %90, %91, %92, %93, %94) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %96 = tfx.slice %85 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %97 = tfx.param "encoder.layers.2.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %98 = tfx.param "encoder.layers.2.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %99 = tfx.linear %96, %97, %98 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %100 = tfx.glu %99 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %101 = tfx.apply_mask %100, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %102 = tfx.param "encoder.layers.2.self_attn.conv.weight" : tensor<4x15xf32>
+    %103 = tfx.lightweight_conv %101, %102 {kernel_size = 15 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x15xf32>) -> tensor<?x50x80xf32>
+    %104 = tfx.param "encoder.layers.2.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %105 = tfx.param "encoder.layers.2.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %106 = tfx.linear %103, %104, %105 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %107 = tfx.concat %95, %106 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %108 = tfx.dropout %107 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %109 = tfx.add %85, %108 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %110 = tfx.param "encoder.layers.2.self_attn_layer_norm.weight" : tensor<160xf32>
+    %111 = tfx.param "encoder.layers.2.self_attn_layer_norm.bias" : tensor<160xf32>
+    %112 = tfx.layer_norm %109, %110, %111 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %113 = tfx.param "encoder.layers.2.ffn.fc1.weight" : tensor<160x160xf32>
+    %114 = tfx.param "encoder.layers.2.ffn.fc1.bias" : tensor<160xf32>
+    %115 = tfx.linear %112, %113, %114 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %116 = tfx.relu %115 : tensor<?x50x160xf32>
+    %117 = tfx.dropout %116 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %118 = tfx.param "encoder.layers.2.ffn.fc2.weight" : tensor<160x160xf32>
+    %119 = tfx.param "encoder.layers.2.ffn.fc2.bias" : tensor<160xf32>
+    %120 = tfx.linear %117, %118, %119 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %121 = tfx.dropout %120 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %122 = tfx.add %112, %121 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %123 = tfx.param "encoder.layers.2.final_layer_norm.weight" : tensor<160xf32>
+    %124 = tfx.param "encoder.layers.2.final_layer_norm.bias" : tensor<160xf32>
+    %125 = tfx.layer_norm %122, %123, %124 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %126 = tfx.slice %125 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %127 = tfx.param "encoder.layers.3.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %128 = tfx.param "encoder.layers.3.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %129 = tfx.param "encoder.layers.3.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %130 = tfx.param "encoder.layers.3.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %131 = tfx.param "encoder.layers.3.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %132 = tfx.param "encoder.layers.3.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %133 = tfx.param "encoder.layers.3.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %134 = tfx.param "encoder.layers.3.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %135 = tfx.attention %126, %126 weights(%127, %128, %129, %130, %131, %132, %133, %134) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %136 = tfx.slice %125 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %137 = tfx.param "encoder.layers.3.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %138 = tfx.param "encoder.layers.3.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %139 = tfx.linear %136, %137, %138 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %140 = tfx.glu %139 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %141 = tfx.apply_mask %140, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %142 = tfx.param "encoder.layers.3.self_attn.conv.weight" : tensor<4x31xf32>
+    %143 = tfx.lightweight_conv %141, %142 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x31xf32>) -> tensor<?x50x80xf32>
+    %144 = tfx.param "encoder.layers.3.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %145 = tfx.param "encoder.layers.3.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %146 = tfx.linear %143, %144, %145 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %147 = tfx.concat %135, %146 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %148 = tfx.dropout %147 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %149 = tfx.add %125, %148 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %150 = tfx.param "encoder.layers.3.self_attn_layer_norm.weight" : tensor<160xf32>
+    %151 = tfx.param "encoder.layers.3.self_attn_layer_norm.bias" : tensor<160xf32>
+    %152 = tfx.layer_norm %149, %150, %151 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %153 = tfx.param "encoder.layers.3.ffn.fc1.weight" : tensor<160x160xf32>
+    %154 = tfx.param "encoder.layers.3.ffn.fc1.bias" : tensor<160xf32>
+    %155 = tfx.linear %152, %153, %154 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %156 = tfx.relu %155 : tensor<?x50x160xf32>
+    %157 = tfx.dropout %156 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %158 = tfx.param "encoder.layers.3.ffn.fc2.weight" : tensor<160x160xf32>
+    %159 = tfx.param "encoder.layers.3.ffn.fc2.bias" : tensor<160xf32>
+    %160 = tfx.linear %157, %158, %159 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
     %161 = tfx.dropout %160 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %162 = tfx.param "encoder.layers.3.ffn.fc2.weight" : tensor<160x160xf32>
-    %163 = tfx.param "encoder.layers.3.ffn.fc2.bias" : tensor<160xf32>
-    %164 = tfx.linear %161, %162, %163 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %165 = tfx.dropout %164 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %166 = tfx.add %156, %165 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %167 = tfx.param "encoder.layers.3.final_layer_norm.weight" : tensor<160xf32>
-    %168 = tfx.param "encoder.layers.3.final_layer_norm.bias" : tensor<160xf32>
-    %169 = tfx.layer_norm %166, %167, %168 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %170 = tfx.slice %169 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %171 = tfx.slice %169 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %172 = tfx.param "encoder.layers.4.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %173 = tfx.param "encoder.layers.4.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %174 = tfx.param "encoder.layers.4.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %175 = tfx.param "encoder.layers.4.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %176 = tfx.param "encoder.layers.4.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %177 = tfx.param "encoder.layers.4.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %178 = tfx.param "encoder.layers.4.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %179 = tfx.param "encoder.layers.4.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %180 = tfx.attention %171, %170 weights(%172, %173, %174, %175, %176, %177, %178, %179) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %181 = tfx.slice %169 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %182 = tfx.param "encoder.layers.4.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %183 = tfx.param "encoder.layers.4.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %184 = tfx.linear %181, %182, %183 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %185 = tfx.glu %184 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %186 = tfx.apply_mask %185, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %187 = tfx.param "encoder.layers.4.self_attn.conv.weight" : tensor<4x31xf32>
-    %188 = tfx.lightweight_conv %186, %187 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x31xf32>) -> tensor<?x50x80xf32>
-    %189 = tfx.param "encoder.layers.4.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %190 = tfx.param "encoder.layers.4.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %191 = tfx.linear %188, %189, %190 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %192 = tfx.concat %180, %191 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %193 = tfx.dropout %192 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %194 = tfx.add %169, %193 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %195 = tfx.param "encoder.layers.4.self_attn_layer_norm.weight" : tensor<160xf32>
-    %196 = tfx.param "encoder.layers.4.self_attn_layer_norm.bias" : tensor<160xf32>
-    %197 = tfx.layer_norm %194, %195, %196 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %198 = tfx.param "encoder.layers.4.ffn.fc1.weight" : tensor<160x160xf32>
-    %199 = tfx.param "encoder.layers.4.ffn.fc1.bias" : tensor<160xf32>
+    %162 = tfx.add %152, %161 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %163 = tfx.param "encoder.layers.3.final_layer_norm.weight" : tensor<160xf32>
+    %164 = tfx.param "encoder.layers.3.final_layer_norm.bias" : tensor<160xf32>
+    %165 = tfx.layer_norm %162, %163, %164 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %166 = tfx.slice %165 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %167 = tfx.param "encoder.layers.4.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %168 = tfx.param "encoder.layers.4.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %169 = tfx.param "encoder.layers.4.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %170 = tfx.param "encoder.layers.4.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %171 = tfx.param "encoder.layers.4.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %172 = tfx.param "encoder.layers.4.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %173 = tfx.param "encoder.layers.4.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %174 = tfx.param "encoder.layers.4.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %175 = tfx.attention %166, %166 weights(%167, %168, %169, %170, %171, %172, %173, %174) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %176 = tfx.slice %165 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %177 = tfx.param "encoder.layers.4.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %178 = tfx.param "encoder.layers.4.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %179 = tfx.linear %176, %177, %178 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %180 = tfx.glu %179 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %181 = tfx.apply_mask %180, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %182 = tfx.param "encoder.layers.4.self_attn.conv.weight" : tensor<4x31xf32>
+    %183 = tfx.lightweight_conv %181, %182 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x31xf32>) -> tensor<?x50x80xf32>
+    %184 = tfx.param "encoder.layers.4.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %185 = tfx.param "encoder.layers.4.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %186 = tfx.linear %183, %184, %185 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %187 = tfx.concat %175, %186 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %188 = tfx.dropout %187 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %189 = tfx.add %165, %188 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %190 = tfx.param "encoder.layers.4.self_attn_layer_norm.weight" : tensor<160xf32>
+    %191 = tfx.param "encoder.layers.4.self_attn_layer_norm.bias" : tensor<160xf32>
+    %192 = tfx.layer_norm %189, %190, %191 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %193 = tfx.param "encoder.layers.4.ffn.fc1.weight" : tensor<160x160xf32>
+    %194 = tfx.param "encoder.layers.4.ffn.fc1.bias" : tensor<160xf32>
+    %195 = tfx.linear %192, %193, %194 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %196 = tfx.relu %195 : tensor<?x50x160xf32>
+    %197 = tfx.dropout %196 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %198 = tfx.param "encoder.layers.4.ffn.fc2.weight" : tensor<160x160xf32>
+    %199 = tfx.param "encoder.layers.4.ffn.fc2.bias" : tensor<160xf32>
     %200 = tfx.linear %197, %198, %199 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %201 = tfx.relu %200 : tensor<?x50x160xf32>
-    %202 = tfx.dropout %201 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %203 = tfx.param "encoder.layers.4.ffn.fc2.weight" : tensor<160x160xf32>
-    %204 = tfx.param "encoder.layers.4.ffn.fc2.bias" : tensor<160xf32>
-    %205 = tfx.linear %202, %203, %204 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %206 = tfx.dropout %205 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %207 = tfx.add %197, %206 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %208 = tfx.param "encoder.layers.4.final_layer_norm.weight" : tensor<160xf32>
-    %209 = tfx.param "encoder.layers.4.final_layer_norm.bias" : tensor<160xf32>
-    %210 = tfx.layer_norm %207, %208, %209 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %211 = tfx.slice %210 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %212 = tfx.slice %210 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %213 = tfx.param "encoder.layers.5.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %214 = tfx.param "encoder.layers.5.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %215 = tfx.param "encoder.layers.5.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %216 = tfx.param "encoder.layers.5.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %217 = tfx.param "encoder.layers.5.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %218 = tfx.param "encoder.layers.5.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %219 = tfx.param "encoder.layers.5.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %220 = tfx.param "encoder.layers.5.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %221 = tfx.attention %212, %211 weights(%213, %214, %215, %216, %217, %218, %219, %220) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %222 = tfx.slice %210 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %223 = tfx.param "encoder.layers.5.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %224 = tfx.param "encoder.layers.5.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %225 = tfx.linear %222, %223, %224 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %226 = tfx.glu %225 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %227 = tfx.apply_mask %226, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %228 = tfx.param "encoder.layers.5.self_attn.conv.weight" : tensor<4x31xf32>
-    %229 = tfx.lightweight_conv %227, %228 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x31xf32>) -> tensor<?x50x80xf32>
-    %230 = tfx.param "encoder.layers.5.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %231 = tfx.param "encoder.layers.5.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %232 = tfx.linear %229, %230, %231 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %233 = tfx.concat %221, %232 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %234 = tfx.dropout %233 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %235 = tfx.add %210, %234 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %236 = tfx.param "encoder.layers.5.self_attn_layer_norm.weight" : tensor<160xf32>
-    %237 = tfx.param "encoder.layers.5.self_attn_layer_norm.bias" : tensor<160xf32>
-    %238 = tfx.layer_norm %235, %236, %237 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %239 = tfx.param "encoder.layers.5.ffn.fc1.weight" : tensor<160x160xf32>
-    %240 = tfx.param "encoder.layers.5.ffn.fc1.bias" : tensor<160xf32>
-    %241 = tfx.linear %238, %239, %240 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %242 = tfx.relu %241 : tensor<?x50x160xf32>
-    %243 = tfx.dropout %242 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %244 = tfx.param "encoder.layers.5.ffn.fc2.weight" : tensor<160x160xf32>
-    %245 = tfx.param "encoder.layers.5.ffn.fc2.bias" : tensor<160xf32>
-    %246 = tfx.linear %243, %244, %245 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %247 = tfx.dropout %246 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %248 = tfx.add %238, %247 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %249 = tfx.param "encoder.layers.5.final_layer_norm.weight" : tensor<160xf32>
-    %250 = tfx.param "encoder.layers.5.final_layer_norm.bias" : tensor<160xf32>
-    %251 = tfx.layer_norm %248, %249, %250 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    return %251 : tensor<?x50x160xf32>
+    %201 = tfx.dropout %200 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %202 = tfx.add %192, %201 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %203 = tfx.param "encoder.layers.4.final_layer_norm.weight" : tensor<160xf32>
+    %204 = tfx.param "encoder.layers.4.final_layer_norm.bias" : tensor<160xf32>
+    %205 = tfx.layer_norm %202, %203, %204 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %206 = tfx.slice %205 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %207 = tfx.param "encoder.layers.5.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %208 = tfx.param "encoder.layers.5.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %209 = tfx.param "encoder.layers.5.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %210 = tfx.param "encoder.layers.5.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %211 = tfx.param "encoder.layers.5.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %212 = tfx.param "encoder.layers.5.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %213 = tfx.param "encoder.layers.5.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %214 = tfx.param "encoder.layers.5.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %215 = tfx.attention %206, %206 weights(%207, %208, %209, %210, %211, %212, %213, %214) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %216 = tfx.slice %205 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %217 = tfx.param "encoder.layers.5.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %218 = tfx.param "encoder.layers.5.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %219 = tfx.linear %216, %217, %218 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %220 = tfx.glu %219 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %221 = tfx.apply_mask %220, %1 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %222 = tfx.param "encoder.layers.5.self_attn.conv.weight" : tensor<4x31xf32>
+    %223 = tfx.lightweight_conv %221, %222 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "centered"} : (tensor<?x50x80xf32>, tensor<4x31xf32>) -> tensor<?x50x80xf32>
+    %224 = tfx.param "encoder.layers.5.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %225 = tfx.param "encoder.layers.5.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %226 = tfx.linear %223, %224, %225 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %227 = tfx.concat %215, %226 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %228 = tfx.dropout %227 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %229 = tfx.add %205, %228 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %230 = tfx.param "encoder.layers.5.self_attn_layer_norm.weight" : tensor<160xf32>
+    %231 = tfx.param "encoder.layers.5.self_attn_layer_norm.bias" : tensor<160xf32>
+    %232 = tfx.layer_norm %229, %230, %231 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %233 = tfx.param "encoder.layers.5.ffn.fc1.weight" : tensor<160x160xf32>
+    %234 = tfx.param "encoder.layers.5.ffn.fc1.bias" : tensor<160xf32>
+    %235 = tfx.linear %232, %233, %234 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %236 = tfx.relu %235 : tensor<?x50x160xf32>
+    %237 = tfx.dropout %236 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %238 = tfx.param "encoder.layers.5.ffn.fc2.weight" : tensor<160x160xf32>
+    %239 = tfx.param "encoder.layers.5.ffn.fc2.bias" : tensor<160xf32>
+    %240 = tfx.linear %237, %238, %239 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %241 = tfx.dropout %240 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %242 = tfx.add %232, %241 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %243 = tfx.param "encoder.layers.5.final_layer_norm.weight" : tensor<160xf32>
+    %244 = tfx.param "encoder.layers.5.final_layer_norm.bias" : tensor<160xf32>
+    %245 = tfx.layer_norm %242, %243, %244 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    return %245 : tensor<?x50x160xf32>
   }
   func.func @decode(%arg0: tensor<?x50x160xf32> {tfx.name = "memory"}, %arg1: tensor<?x50xi64> {tfx.name = "src_ids"}, %arg2: tensor<?x50xi64> {tfx.name = "tgt_ids"}) -> (tensor<?x50x1000xf32> {tfx.name = "logits"}) {
     %0 = tfx.padding_mask %arg1 : tensor<?x50xi64> -> tensor<?x50xi1>
@@ -265,345 +259,339 @@ module attributes {tfx.model = "lite"} {
     %6 = tfx.positional_encoding %5 : tensor<?x50x160xf32>
     %7 = tfx.dropout %6 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
     %8 = tfx.slice %7 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %9 = tfx.slice %7 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %10 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %11 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %12 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %13 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %14 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %15 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %16 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %17 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %18 = tfx.attention %9, %8 weights(%10, %11, %12, %13, %14, %15, %16, %17) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %19 = tfx.slice %7 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %20 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %21 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %22 = tfx.linear %19, %20, %21 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %23 = tfx.glu %22 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %24 = tfx.apply_mask %23, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %25 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.weight" : tensor<12x80xf32>
-    %26 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.bias" : tensor<12xf32>
-    %27 = tfx.dynamic_conv %24, %25, %26 {kernel_size = 3 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<12x80xf32>, tensor<12xf32>) -> tensor<?x50x80xf32>
-    %28 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %29 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %30 = tfx.linear %27, %28, %29 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %31 = tfx.concat %18, %30 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %32 = tfx.dropout %31 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %33 = tfx.add %7, %32 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %34 = tfx.param "decoder.layers.0.self_attn_layer_norm.weight" : tensor<160xf32>
-    %35 = tfx.param "decoder.layers.0.self_attn_layer_norm.bias" : tensor<160xf32>
-    %36 = tfx.layer_norm %33, %34, %35 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %37 = tfx.param "decoder.layers.0.encoder_attn.q_proj.weight" : tensor<160x160xf32>
-    %38 = tfx.param "decoder.layers.0.encoder_attn.q_proj.bias" : tensor<160xf32>
-    %39 = tfx.param "decoder.layers.0.encoder_attn.k_proj.weight" : tensor<160x160xf32>
-    %40 = tfx.param "decoder.layers.0.encoder_attn.k_proj.bias" : tensor<160xf32>
-    %41 = tfx.param "decoder.layers.0.encoder_attn.v_proj.weight" : tensor<160x160xf32>
-    %42 = tfx.param "decoder.layers.0.encoder_attn.v_proj.bias" : tensor<160xf32>
-    %43 = tfx.param "decoder.layers.0.encoder_attn.out_proj.weight" : tensor<160x160xf32>
-    %44 = tfx.param "decoder.layers.0.encoder_attn.out_proj.bias" : tensor<160xf32>
-    %45 = tfx.attention %36, %arg0 weights(%37, %38, %39, %40, %41, %42, %43, %44) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
-    %46 = tfx.dropout %45 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %47 = tfx.add %36, %46 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %48 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.weight" : tensor<160xf32>
-    %49 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.bias" : tensor<160xf32>
-    %50 = tfx.layer_norm %47, %48, %49 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %51 = tfx.param "decoder.layers.0.ffn.fc1.weight" : tensor<160x160xf32>
-    %52 = tfx.param "decoder.layers.0.ffn.fc1.bias" : tensor<160xf32>
-    %53 = tfx.linear %50, %51, %52 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %54 = tfx.relu %53 : tensor<?x50x160xf32>
-    %55 = tfx.dropout %54 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %56 = tfx.param "decoder.layers.0.ffn.fc2.weight" : tensor<160x160xf32>
-    %57 = tfx.param "decoder.layers.0.ffn.fc2.bias" : tensor<160xf32>
-    %58 = tfx.linear %55, %56, %57 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %59 = tfx.dropout %58 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %60 = tfx.add %50, %59 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %61 = tfx.param "decoder.layers.0.final_layer_norm.weight" : tensor<160xf32>
-    %62 = tfx.param "decoder.layers.0.final_layer_norm.bias" : tensor<160xf32>
-    %63 = tfx.layer_norm %60, %61, %62 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %64 = tfx.slice %63 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %65 = tfx.slice %63 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %66 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %67 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %68 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %69 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %70 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %71 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %72 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %73 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %74 = tfx.attention %65, %64 weights(%66, %67, %68, %69, %70, %71, %72, %73) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %75 = tfx.slice %63 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %76 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %77 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %78 = tfx.linear %75, %76, %77 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %79 = tfx.glu %78 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %80 = tfx.apply_mask %79, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %81 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.weight" : tensor<28x80xf32>
-    %82 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.bias" : tensor<28xf32>
-    %83 = tfx.dynamic_conv %80, %81, %82 {kernel_size = 7 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<28x80xf32>, tensor<28xf32>) -> tensor<?x50x80xf32>
-    %84 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %85 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %86 = tfx.linear %83, %84, %85 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %87 = tfx.concat %74, %86 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %88 = tfx.dropout %87 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %89 = tfx.add %63, %88 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %90 = tfx.param "decoder.layers.1.self_attn_layer_norm.weight" : tensor<160xf32>
-    %91 = tfx.param "decoder.layers.1.self_attn_layer_norm.bias" : tensor<160xf32>
-    %92 = tfx.layer_norm %89, %90, %91 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %93 = tfx.param "decoder.layers.1.encoder_attn.q_proj.weight" : tensor<160x160xf32>
-    %94 = tfx.param "decoder.layers.1.encoder_attn.q_proj.bias" : tensor<160xf32>
-    %95 = tfx.param "decoder.layers.1.encoder_attn.k_proj.weight" : tensor<160x160xf32>
-    %96 = tfx.param "decoder.layers.1.encoder_attn.k_proj.bias" : tensor<160xf32>
-    %97 = tfx.param "decoder.layers.1.encoder_attn.v_proj.weight" : tensor<160x160xf32>
-    %98 = tfx.param "decoder.layers.1.encoder_attn.v_proj.bias" : tensor<160xf32>
-    %99 = tfx.param "decoder.layers.1.encoder_attn.out_proj.weight" : tensor<160x160xf32>
-    %100 = tfx.param "decoder.layers.1.encoder_attn.out_proj.bias" : tensor<160xf32>
-    %101 = tfx.attention %92, %arg0 weights(%93, %94, %95, %96, %97, %98, %99, %100) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
-    %102 = tfx.dropout %101 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %103 = tfx.add %92, %102 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %104 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.weight" : tensor<160xf32>
-    %105 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.bias" : tensor<160xf32>
-    %106 = tfx.layer_norm %103, %104, %105 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %107 = tfx.param "decoder.layers.1.ffn.fc1.weight" : tensor<160x160xf32>
-    %108 = tfx.param "decoder.layers.1.ffn.fc1.bias" : tensor<160xf32>
-    %109 = tfx.linear %106, %107, %108 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %110 = tfx.relu %109 : tensor<?x50x160xf32>
-    %111 = tfx.dropout %110 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %112 = tfx.param "decoder.layers.1.ffn.fc2.weight" : tensor<160x160xf32>
-    %113 = tfx.param "decoder.layers.1.ffn.fc2.bias" : tensor<160xf32>
-    %114 = tfx.linear %111, %112, %113 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %115 = tfx.dropout %114 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %116 = tfx.add %106, %115 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %117 = tfx.param "decoder.layers.1.final_layer_norm.weight" : tensor<160xf32>
-    %118 = tfx.param "decoder.layers.1.final_layer_norm.bias" : tensor<160xf32>
-    %119 = tfx.layer_norm %116, %117, %118 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %120 = tfx.slice %119 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %121 = tfx.slice %119 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %122 = tfx.param "decoder.layers.2.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %123 = tfx.param "decoder.layers.2.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %124 = tfx.param "decoder.layers.2.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %125 = tfx.param "decoder.layers.2.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %126 = tfx.param "decoder.layers.2.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %127 = tfx.param "decoder.layers.2.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %128 = tfx.param "decoder.layers.2.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %129 = tfx.param "decoder.layers.2.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %130 = tfx.attention %121, %120 weights(%122, %123, %124, %125, %126, %127, %128, %129) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %131 = tfx.slice %119 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %132 = tfx.param "decoder.layers.2.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %133 = tfx.param "decoder.layers.2.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %134 = tfx.linear %131, %132, %133 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %135 = tfx.glu %134 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %136 = tfx.apply_mask %135, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %137 = tfx.param "decoder.layers.2.self_attn.conv.weight_linear.weight" : tensor<60x80xf32>
-    %138 = tfx.param "decoder.layers.2.self_attn.conv.weight_linear.bias" : tensor<60xf32>
-    %139 = tfx.dynamic_conv %136, %137, %138 {kernel_size = 15 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<60x80xf32>, tensor<60xf32>) -> tensor<?x50x80xf32>
-    %140 = tfx.param "decoder.layers.2.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %141 = tfx.param "decoder.layers.2.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %142 = tfx.linear %139, %140, %141 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %143 = tfx.concat %130, %142 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %144 = tfx.dropout %143 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %145 = tfx.add %119, %144 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %146 = tfx.param "decoder.layers.2.self_attn_layer_norm.weight" : tensor<160xf32>
-    %147 = tfx.param "decoder.layers.2.self_attn_layer_norm.bias" : tensor<160xf32>
-    %148 = tfx.layer_norm %145, %146, %147 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %149 = tfx.param "decoder.layers.2.encoder_attn.q_proj.weight" : tensor<160x160xf32>
-    %150 = tfx.param "decoder.layers.2.encoder_attn.q_proj.bias" : tensor<160xf32>
-    %151 = tfx.param "decoder.layers.2.encoder_attn.k_proj.weight" : tensor<160x160xf32>
-    %152 = tfx.param "decoder.layers.2.encoder_attn.k_proj.bias" : tensor<160xf32>
-    %153 = tfx.param "decoder.layers.2.encoder_attn.v_proj.weight" : tensor<160x160xf32>
-    %154 = tfx.param "decoder.layers.2.encoder_attn.v_proj.bias" : tensor<160xf32>
-    %155 = tfx.param "decoder.layers.2.encoder_attn.out_proj.weight" : tensor<160x160xf32>
-    %156 = tfx.param "decoder.layers.2.encoder_attn.out_proj.bias" : tensor<160xf32>
-    %157 = tfx.attention %148, %arg0 weights(%149, %150, %151, %152, %153, %154, %155, %156) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
-    %158 = tfx.dropout %157 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %159 = tfx.add %148, %158 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %160 = tfx.param "decoder.layers.2.encoder_attn_layer_norm.weight" : tensor<160xf32>
-    %161 = tfx.param "decoder.layers.2.encoder_attn_layer_norm.bias" : tensor<160xf32>
-    %162 = tfx.layer_norm %159, %160, %161 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %163 = tfx.param "decoder.layers.2.ffn.fc1.weight" : tensor<160x160xf32>
-    %164 = tfx.param "decoder.layers.2.ffn.fc1.bias" : tensor<160xf32>
-    %165 = tfx.linear %162, %163, %164 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %166 = tfx.relu %165 : tensor<?x50x160xf32>
-    %167 = tfx.dropout %166 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %168 = tfx.param "decoder.layers.2.ffn.fc2.weight" : tensor<160x160xf32>
-    %169 = tfx.param "decoder.layers.2.ffn.fc2.bias" : tensor<160xf32>
-    %170 = tfx.linear %167, %168, %169 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %171 = tfx.dropout %170 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %172 = tfx.add %162, %171 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %173 = tfx.param "decoder.layers.2.final_layer_norm.weight" : tensor<160xf32>
-    %174 = tfx.param "decoder.layers.2.final_layer_norm.bias" : tensor<160xf32>
-    %175 = tfx.layer_norm %172, %173, %174 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %176 = tfx.slice %175 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %177 = tfx.slice %175 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %178 = tfx.param "decoder.layers.3.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %179 = tfx.param "decoder.layers.3.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %180 = tfx.param "decoder.layers.3.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %181 = tfx.param "decoder.layers.3.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %182 = tfx.param "decoder.layers.3.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %183 = tfx.param "decoder.layers.3.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %184 = tfx.param "decoder.layers.3.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %185 = tfx.param "decoder.layers.3.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %186 = tfx.attention %177, %176 weights(%178, %179, %180, %181, %182, %183, %184, %185) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %187 = tfx.slice %175 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %188 = tfx.param "decoder.layers.3.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %189 = tfx.param "decoder.layers.3.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %190 = tfx.linear %187, %188, %189 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %191 = tfx.glu %190 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %192 = tfx.apply_mask %191, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %193 = tfx.param "decoder.layers.3.self_attn.conv.weight_linear.weight" : tensor<124x80xf32>
-    %194 = tfx.param "decoder.layers.3.self_attn.conv.weight_linear.bias" : tensor<124xf32>
-    %195 = tfx.dynamic_conv %192, %193, %194 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<124x80xf32>, tensor<124xf32>) -> tensor<?x50x80xf32>
-    %196 = tfx.param "decoder.layers.3.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %197 = tfx.param "decoder.layers.3.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %198 = tfx.linear %195, %196, %197 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %199 = tfx.concat %186, %198 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %200 = tfx.dropout %199 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %201 = tfx.add %175, %200 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %202 = tfx.param "decoder.layers.3.self_attn_layer_norm.weight" : tensor<160xf32>
-    %203 = tfx.param "decoder.layers.3.self_attn_layer_norm.bias" : tensor<160xf32>
-    %204 = tfx.layer_norm %201, %202, %203 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %205 = tfx.param "decoder.layers.3.encoder_attn.q_proj.weight" : tensor<160x160xf32>
-    %206 = tfx.param "decoder.layers.3.encoder_attn.q_proj.bias" : tensor<160xf32>
-    %207 = tfx.param "decoder.layers.3.encoder_attn.k_proj.weight" : tensor<160x160xf32>
-    %208 = tfx.param "decoder.layers.3.encoder_attn.k_proj.bias" : tensor<160xf32>
-    %209 = tfx.param "decoder.layers.3.encoder_attn.v_proj.weight" : tensor<160x160xf32>
-    %210 = tfx.param "decoder.layers.3.encoder_attn.v_proj.bias" : tensor<160xf32>
-    %211 = tfx.param "decoder.layers.3.encoder_attn.out_proj.weight" : tensor<160x160xf32>
-    %212 = tfx.param "decoder.layers.3.encoder_attn.out_proj.bias" : tensor<160xf32>
-    %213 = tfx.attention %204, %arg0 weights(%205, %206, %207, %208, %209, %210, %211, %212) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
-    %214 = tfx.dropout %213 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %215 = tfx.add %204, %214 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %216 = tfx.param "decoder.layers.3.encoder_attn_layer_norm.weight" : tensor<160xf32>
-    %217 = tfx.param "decoder.layers.3.encoder_attn_layer_norm.bias" : tensor<160xf32>
-    %218 = tfx.layer_norm %215, %216, %217 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %219 = tfx.param "decoder.layers.3.ffn.fc1.weight" : tensor<160x160xf32>
-    %220 = tfx.param "decoder.layers.3.ffn.fc1.bias" : tensor<160xf32>
-    %221 = tfx.linear %218, %219, %220 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %222 = tfx.relu %221 : tensor<?x50x160xf32>
+    %9 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %10 = tfx.param "decoder.layers.0.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %11 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %12 = tfx.param "decoder.layers.0.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %13 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %14 = tfx.param "decoder.layers.0.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %15 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %16 = tfx.param "decoder.layers.0.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %17 = tfx.attention %8, %8 weights(%9, %10, %11, %12, %13, %14, %15, %16) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %18 = tfx.slice %7 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %19 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %20 = tfx.param "decoder.layers.0.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %21 = tfx.linear %18, %19, %20 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %22 = tfx.glu %21 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %23 = tfx.apply_mask %22, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %24 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.weight" : tensor<12x80xf32>
+    %25 = tfx.param "decoder.layers.0.self_attn.conv.weight_linear.bias" : tensor<12xf32>
+    %26 = tfx.dynamic_conv %23, %24, %25 {kernel_size = 3 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<12x80xf32>, tensor<12xf32>) -> tensor<?x50x80xf32>
+    %27 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %28 = tfx.param "decoder.layers.0.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %29 = tfx.linear %26, %27, %28 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %30 = tfx.concat %17, %29 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %31 = tfx.dropout %30 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %32 = tfx.add %7, %31 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %33 = tfx.param "decoder.layers.0.self_attn_layer_norm.weight" : tensor<160xf32>
+    %34 = tfx.param "decoder.layers.0.self_attn_layer_norm.bias" : tensor<160xf32>
+    %35 = tfx.layer_norm %32, %33, %34 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %36 = tfx.param "decoder.layers.0.encoder_attn.q_proj.weight" : tensor<160x160xf32>
+    %37 = tfx.param "decoder.layers.0.encoder_attn.q_proj.bias" : tensor<160xf32>
+    %38 = tfx.param "decoder.layers.0.encoder_attn.k_proj.weight" : tensor<160x160xf32>
+    %39 = tfx.param "decoder.layers.0.encoder_attn.k_proj.bias" : tensor<160xf32>
+    %40 = tfx.param "decoder.layers.0.encoder_attn.v_proj.weight" : tensor<160x160xf32>
+    %41 = tfx.param "decoder.layers.0.encoder_attn.v_proj.bias" : tensor<160xf32>
+    %42 = tfx.param "decoder.layers.0.encoder_attn.out_proj.weight" : tensor<160x160xf32>
+    %43 = tfx.param "decoder.layers.0.encoder_attn.out_proj.bias" : tensor<160xf32>
+    %44 = tfx.attention %35, %arg0 weights(%36, %37, %38, %39, %40, %41, %42, %43) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
+    %45 = tfx.dropout %44 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %46 = tfx.add %35, %45 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %47 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.weight" : tensor<160xf32>
+    %48 = tfx.param "decoder.layers.0.encoder_attn_layer_norm.bias" : tensor<160xf32>
+    %49 = tfx.layer_norm %46, %47, %48 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %50 = tfx.param "decoder.layers.0.ffn.fc1.weight" : tensor<160x160xf32>
+    %51 = tfx.param "decoder.layers.0.ffn.fc1.bias" : tensor<160xf32>
+    %52 = tfx.linear %49, %50, %51 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %53 = tfx.relu %52 : tensor<?x50x160xf32>
+    %54 = tfx.dropout %53 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %55 = tfx.param "decoder.layers.0.ffn.fc2.weight" : tensor<160x160xf32>
+    %56 = tfx.param "decoder.layers.0.ffn.fc2.bias" : tensor<160xf32>
+    %57 = tfx.linear %54, %55, %56 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %58 = tfx.dropout %57 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %59 = tfx.add %49, %58 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %60 = tfx.param "decoder.layers.0.final_layer_norm.weight" : tensor<160xf32>
+    %61 = tfx.param "decoder.layers.0.final_layer_norm.bias" : tensor<160xf32>
+    %62 = tfx.layer_norm %59, %60, %61 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %63 = tfx.slice %62 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %64 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %65 = tfx.param "decoder.layers.1.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %66 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %67 = tfx.param "decoder.layers.1.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %68 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %69 = tfx.param "decoder.layers.1.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %70 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %71 = tfx.param "decoder.layers.1.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %72 = tfx.attention %63, %63 weights(%64, %65, %66, %67, %68, %69, %70, %71) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %73 = tfx.slice %62 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %74 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %75 = tfx.param "decoder.layers.1.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %76 = tfx.linear %73, %74, %75 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %77 = tfx.glu %76 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %78 = tfx.apply_mask %77, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %79 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.weight" : tensor<28x80xf32>
+    %80 = tfx.param "decoder.layers.1.self_attn.conv.weight_linear.bias" : tensor<28xf32>
+    %81 = tfx.dynamic_conv %78, %79, %80 {kernel_size = 7 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<28x80xf32>, tensor<28xf32>) -> tensor<?x50x80xf32>
+    %82 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %83 = tfx.param "decoder.layers.1.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %84 = tfx.linear %81, %82, %83 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %85 = tfx.concat %72, %84 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %86 = tfx.dropout %85 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %87 = tfx.add %62, %86 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %88 = tfx.param "decoder.layers.1.self_attn_layer_norm.weight" : tensor<160xf32>
+    %89 = tfx.param "decoder.layers.1.self_attn_layer_norm.bias" : tensor<160xf32>
+    %90 = tfx.layer_norm %87, %88, %89 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %91 = tfx.param "decoder.layers.1.encoder_attn.q_proj.weight" : tensor<160x160xf32>
+    %92 = tfx.param "decoder.layers.1.encoder_attn.q_proj.bias" : tensor<160xf32>
+    %93 = tfx.param "decoder.layers.1.encoder_attn.k_proj.weight" : tensor<160x160xf32>
+    %94 = tfx.param "decoder.layers.1.encoder_attn.k_proj.bias" : tensor<160xf32>
+    %95 = tfx.param "decoder.layers.1.encoder_attn.v_proj.weight" : tensor<160x160xf32>
+    %96 = tfx.param "decoder.layers.1.encoder_attn.v_proj.bias" : tensor<160xf32>
+    %97 = tfx.param "decoder.layers.1.encoder_attn.out_proj.weight" : tensor<160x160xf32>
+    %98 = tfx.param "decoder.layers.1.encoder_attn.out_proj.bias" : tensor<160xf32>
+    %99 = tfx.attention %90, %arg0 weights(%91, %92, %93, %94, %95, %96, %97, %98) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
+    %100 = tfx.dropout %99 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %101 = tfx.add %90, %100 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %102 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.weight" : tensor<160xf32>
+    %103 = tfx.param "decoder.layers.1.encoder_attn_layer_norm.bias" : tensor<160xf32>
+    %104 = tfx.layer_norm %101, %102, %103 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %105 = tfx.param "decoder.layers.1.ffn.fc1.weight" : tensor<160x160xf32>
+    %106 = tfx.param "decoder.layers.1.ffn.fc1.bias" : tensor<160xf32>
+    %107 = tfx.linear %104, %105, %106 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %108 = tfx.relu %107 : tensor<?x50x160xf32>
+    %109 = tfx.dropout %108 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %110 = tfx.param "decoder.layers.1.ffn.fc2.weight" : tensor<160x160xf32>
+    %111 = tfx.param "decoder.layers.1.ffn.fc2.bias" : tensor<160xf32>
+    %112 = tfx.linear %109, %110, %111 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %113 = tfx.dropout %112 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %114 = tfx.add %104, %113 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %115 = tfx.param "decoder.layers.1.final_layer_norm.weight" : tensor<160xf32>
+    %116 = tfx.param "decoder.layers.1.final_layer_norm.bias" : tensor<160xf32>
+    %117 = tfx.layer_norm %114, %115, %116 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %118 = tfx.slice %117 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %119 = tfx.param "decoder.layers.2.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %120 = tfx.param "decoder.layers.2.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %121 = tfx.param "decoder.layers.2.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %122 = tfx.param "decoder.layers.2.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %123 = tfx.param "decoder.layers.2.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %124 = tfx.param "decoder.layers.2.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %125 = tfx.param "decoder.layers.2.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %126 = tfx.param "decoder.layers.2.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %127 = tfx.attention %118, %118 weights(%119, %120, %121, %122, %123, %124, %125, %126) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %128 = tfx.slice %117 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %129 = tfx.param "decoder.layers.2.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %130 = tfx.param "decoder.layers.2.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %131 = tfx.linear %128, %129, %130 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %132 = tfx.glu %131 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %133 = tfx.apply_mask %132, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %134 = tfx.param "decoder.layers.2.self_attn.conv.weight_linear.weight" : tensor<60x80xf32>
+    %135 = tfx.param "decoder.layers.2.self_attn.conv.weight_linear.bias" : tensor<60xf32>
+    %136 = tfx.dynamic_conv %133, %134, %135 {kernel_size = 15 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<60x80xf32>, tensor<60xf32>) -> tensor<?x50x80xf32>
+    %137 = tfx.param "decoder.layers.2.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %138 = tfx.param "decoder.layers.2.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %139 = tfx.linear %136, %137, %138 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %140 = tfx.concat %127, %139 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %141 = tfx.dropout %140 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %142 = tfx.add %117, %141 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %143 = tfx.param "decoder.layers.2.self_attn_layer_norm.weight" : tensor<160xf32>
+    %144 = tfx.param "decoder.layers.2.self_attn_layer_norm.bias" : tensor<160xf32>
+    %145 = tfx.layer_norm %142, %143, %144 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %146 = tfx.param "decoder.layers.2.encoder_attn.q_proj.weight" : tensor<160x160xf32>
+    %147 = tfx.param "decoder.layers.2.encoder_attn.q_proj.bias" : tensor<160xf32>
+    %148 = tfx.param "decoder.layers.2.encoder_attn.k_proj.weight" : tensor<160x160xf32>
+    %149 = tfx.param "decoder.layers.2.encoder_attn.k_proj.bias" : tensor<160xf32>
+    %150 = tfx.param "decoder.layers.2.encoder_attn.v_proj.weight" : tensor<160x160xf32>
+    %151 = tfx.param "decoder.layers.2.encoder_attn.v_proj.bias" : tensor<160xf32>
+    %152 = tfx.param "decoder.layers.2.encoder_attn.out_proj.weight" : tensor<160x160xf32>
+    %153 = tfx.param "decoder.layers.2.encoder_attn.out_proj.bias" : tensor<160xf32>
+    %154 = tfx.attention %145, %arg0 weights(%146, %147, %148, %149, %150, %151, %152, %153) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
+    %155 = tfx.dropout %154 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %156 = tfx.add %145, %155 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %157 = tfx.param "decoder.layers.2.encoder_attn_layer_norm.weight" : tensor<160xf32>
+    %158 = tfx.param "decoder.layers.2.encoder_attn_layer_norm.bias" : tensor<160xf32>
+    %159 = tfx.layer_norm %156, %157, %158 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %160 = tfx.param "decoder.layers.2.ffn.fc1.weight" : tensor<160x160xf32>
+    %161 = tfx.param "decoder.layers.2.ffn.fc1.bias" : tensor<160xf32>
+    %162 = tfx.linear %159, %160, %161 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %163 = tfx.relu %162 : tensor<?x50x160xf32>
+    %164 = tfx.dropout %163 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %165 = tfx.param "decoder.layers.2.ffn.fc2.weight" : tensor<160x160xf32>
+    %166 = tfx.param "decoder.layers.2.ffn.fc2.bias" : tensor<160xf32>
+    %167 = tfx.linear %164, %165, %166 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %168 = tfx.dropout %167 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %169 = tfx.add %159, %168 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %170 = tfx.param "decoder.layers.2.final_layer_norm.weight" : tensor<160xf32>
+    %171 = tfx.param "decoder.layers.2.final_layer_norm.bias" : tensor<160xf32>
+    %172 = tfx.layer_norm %169, %170, %171 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %173 = tfx.slice %172 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %174 = tfx.param "decoder.layers.3.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %175 = tfx.param "decoder.layers.3.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %176 = tfx.param "decoder.layers.3.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %177 = tfx.param "decoder.layers.3.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %178 = tfx.param "decoder.layers.3.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %179 = tfx.param "decoder.layers.3.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %180 = tfx.param "decoder.layers.3.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %181 = tfx.param "decoder.layers.3.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %182 = tfx.attention %173, %173 weights(%174, %175, %176, %177, %178, %179, %180, %181) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %183 = tfx.slice %172 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %184 = tfx.param "decoder.layers.3.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %185 = tfx.param "decoder.layers.3.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %186 = tfx.linear %183, %184, %185 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %187 = tfx.glu %186 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %188 = tfx.apply_mask %187, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %189 = tfx.param "decoder.layers.3.self_attn.conv.weight_linear.weight" : tensor<124x80xf32>
+    %190 = tfx.param "decoder.layers.3.self_attn.conv.weight_linear.bias" : tensor<124xf32>
+    %191 = tfx.dynamic_conv %188, %189, %190 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<124x80xf32>, tensor<124xf32>) -> tensor<?x50x80xf32>
+    %192 = tfx.param "decoder.layers.3.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %193 = tfx.param "decoder.layers.3.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %194 = tfx.linear %191, %192, %193 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %195 = tfx.concat %182, %194 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %196 = tfx.dropout %195 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %197 = tfx.add %172, %196 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %198 = tfx.param "decoder.layers.3.self_attn_layer_norm.weight" : tensor<160xf32>
+    %199 = tfx.param "decoder.layers.3.self_attn_layer_norm.bias" : tensor<160xf32>
+    %200 = tfx.layer_norm %197, %198, %199 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %201 = tfx.param "decoder.layers.3.encoder_attn.q_proj.weight" : tensor<160x160xf32>
+    %202 = tfx.param "decoder.layers.3.encoder_attn.q_proj.bias" : tensor<160xf32>
+    %203 = tfx.param "decoder.layers.3.encoder_attn.k_proj.weight" : tensor<160x160xf32>
+    %204 = tfx.param "decoder.layers.3.encoder_attn.k_proj.bias" : tensor<160xf32>
+    %205 = tfx.param "decoder.layers.3.encoder_attn.v_proj.weight" : tensor<160x160xf32>
+    %206 = tfx.param "decoder.layers.3.encoder_attn.v_proj.bias" : tensor<160xf32>
+    %207 = tfx.param "decoder.layers.3.encoder_attn.out_proj.weight" : tensor<160x160xf32>
+    %208 = tfx.param "decoder.layers.3.encoder_attn.out_proj.bias" : tensor<160xf32>
+    %209 = tfx.attention %200, %arg0 weights(%201, %202, %203, %204, %205, %206, %207, %208) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
+    %210 = tfx.dropout %209 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %211 = tfx.add %200, %210 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %212 = tfx.param "decoder.layers.3.encoder_attn_layer_norm.weight" : tensor<160xf32>
+    %213 = tfx.param "decoder.layers.3.encoder_attn_layer_norm.bias" : tensor<160xf32>
+    %214 = tfx.layer_norm %211, %212, %213 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %215 = tfx.param "decoder.layers.3.ffn.fc1.weight" : tensor<160x160xf32>
+    %216 = tfx.param "decoder.layers.3.ffn.fc1.bias" : tensor<160xf32>
+    %217 = tfx.linear %214, %215, %216 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %218 = tfx.relu %217 : tensor<?x50x160xf32>
+    %219 = tfx.dropout %218 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %220 = tfx.param "decoder.layers.3.ffn.fc2.weight" : tensor<160x160xf32>
+    %221 = tfx.param "decoder.layers.3.ffn.fc2.bias" : tensor<160xf32>
+    %222 = tfx.linear %219, %220, %221 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
     %223 = tfx.dropout %222 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %224 = tfx.param "decoder.layers.3.ffn.fc2.weight" : tensor<160x160xf32>
-    %225 = tfx.param "decoder.layers.3.ffn.fc2.bias" : tensor<160xf32>
-    %226 = tfx.linear %223, %224, %225 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %227 = tfx.dropout %226 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %228 = tfx.add %218, %227 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %229 = tfx.param "decoder.layers.3.final_layer_norm.weight" : tensor<160xf32>
-    %230 = tfx.param "decoder.layers.3.final_layer_norm.bias" : tensor<160xf32>
-    %231 = tfx.layer_norm %228, %229, %230 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %232 = tfx.slice %231 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %233 = tfx.slice %231 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %234 = tfx.param "decoder.layers.4.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %235 = tfx.param "decoder.layers.4.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %236 = tfx.param "decoder.layers.4.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %237 = tfx.param "decoder.layers.4.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %238 = tfx.param "decoder.layers.4.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %239 = tfx.param "decoder.layers.4.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %240 = tfx.param "decoder.layers.4.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %241 = tfx.param "decoder.layers.4.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %242 = tfx.attention %233, %232 weights(%234, %235, %236, %237, %238, %239, %240, %241) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %243 = tfx.slice %231 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %244 = tfx.param "decoder.layers.4.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %245 = tfx.param "decoder.layers.4.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %246 = tfx.linear %243, %244, %245 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %247 = tfx.glu %246 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %248 = tfx.apply_mask %247, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %249 = tfx.param "decoder.layers.4.self_attn.conv.weight_linear.weight" : tensor<124x80xf32>
-    %250 = tfx.param "decoder.layers.4.self_attn.conv.weight_linear.bias" : tensor<124xf32>
-    %251 = tfx.dynamic_conv %248, %249, %250 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<124x80xf32>, tensor<124xf32>) -> tensor<?x50x80xf32>
-    %252 = tfx.param "decoder.layers.4.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %253 = tfx.param "decoder.layers.4.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %254 = tfx.linear %251, %252, %253 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %255 = tfx.concat %242, %254 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %256 = tfx.dropout %255 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %257 = tfx.add %231, %256 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %258 = tfx.param "decoder.layers.4.self_attn_layer_norm.weight" : tensor<160xf32>
-    %259 = tfx.param "decoder.layers.4.self_attn_layer_norm.bias" : tensor<160xf32>
-    %260 = tfx.layer_norm %257, %258, %259 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %261 = tfx.param "decoder.layers.4.encoder_attn.q_proj.weight" : tensor<160x160xf32>
-    %262 = tfx.param "decoder.layers.4.encoder_attn.q_proj.bias" : tensor<160xf32>
-    %263 = tfx.param "decoder.layers.4.encoder_attn.k_proj.weight" : tensor<160x160xf32>
-    %264 = tfx.param "decoder.layers.4.encoder_attn.k_proj.bias" : tensor<160xf32>
-    %265 = tfx.param "decoder.layers.4.encoder_attn.v_proj.weight" : tensor<160x160xf32>
-    %266 = tfx.param "decoder.layers.4.encoder_attn.v_proj.bias" : tensor<160xf32>
-    %267 = tfx.param "decoder.layers.4.encoder_attn.out_proj.weight" : tensor<160x160xf32>
-    %268 = tfx.param "decoder.layers.4.encoder_attn.out_proj.bias" : tensor<160xf32>
-    %269 = tfx.attention %260, %arg0 weights(%261, %262, %263, %264, %265, %266, %267, %268) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
-    %270 = tfx.dropout %269 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %271 = tfx.add %260, %270 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %272 = tfx.param "decoder.layers.4.encoder_attn_layer_norm.weight" : tensor<160xf32>
-    %273 = tfx.param "decoder.layers.4.encoder_attn_layer_norm.bias" : tensor<160xf32>
-    %274 = tfx.layer_norm %271, %272, %273 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %275 = tfx.param "decoder.layers.4.ffn.fc1.weight" : tensor<160x160xf32>
-    %276 = tfx.param "decoder.layers.4.ffn.fc1.bias" : tensor<160xf32>
+    %224 = tfx.add %214, %223 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %225 = tfx.param "decoder.layers.3.final_layer_norm.weight" : tensor<160xf32>
+    %226 = tfx.param "decoder.layers.3.final_layer_norm.bias" : tensor<160xf32>
+    %227 = tfx.layer_norm %224, %225, %226 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %228 = tfx.slice %227 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %229 = tfx.param "decoder.layers.4.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %230 = tfx.param "decoder.layers.4.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %231 = tfx.param "decoder.layers.4.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %232 = tfx.param "decoder.layers.4.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %233 = tfx.param "decoder.layers.4.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %234 = tfx.param "decoder.layers.4.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %235 = tfx.param "decoder.layers.4.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %236 = tfx.param "decoder.layers.4.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %237 = tfx.attention %228, %228 weights(%229, %230, %231, %232, %233, %234, %235, %236) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %238 = tfx.slice %227 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %239 = tfx.param "decoder.layers.4.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %240 = tfx.param "decoder.layers.4.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %241 = tfx.linear %238, %239, %240 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %242 = tfx.glu %241 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %243 = tfx.apply_mask %242, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %244 = tfx.param "decoder.layers.4.self_attn.conv.weight_linear.weight" : tensor<124x80xf32>
+    %245 = tfx.param "decoder.layers.4.self_attn.conv.weight_linear.bias" : tensor<124xf32>
+    %246 = tfx.dynamic_conv %243, %244, %245 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<124x80xf32>, tensor<124xf32>) -> tensor<?x50x80xf32>
+    %247 = tfx.param "decoder.layers.4.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %248 = tfx.param "decoder.layers.4.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %249 = tfx.linear %246, %247, %248 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %250 = tfx.concat %237, %249 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %251 = tfx.dropout %250 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %252 = tfx.add %227, %251 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %253 = tfx.param "decoder.layers.4.self_attn_layer_norm.weight" : tensor<160xf32>
+    %254 = tfx.param "decoder.layers.4.self_attn_layer_norm.bias" : tensor<160xf32>
+    %255 = tfx.layer_norm %252, %253, %254 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %256 = tfx.param "decoder.layers.4.encoder_attn.q_proj.weight" : tensor<160x160xf32>
+    %257 = tfx.param "decoder.layers.4.encoder_attn.q_proj.bias" : tensor<160xf32>
+    %258 = tfx.param "decoder.layers.4.encoder_attn.k_proj.weight" : tensor<160x160xf32>
+    %259 = tfx.param "decoder.layers.4.encoder_attn.k_proj.bias" : tensor<160xf32>
+    %260 = tfx.param "decoder.layers.4.encoder_attn.v_proj.weight" : tensor<160x160xf32>
+    %261 = tfx.param "decoder.layers.4.encoder_attn.v_proj.bias" : tensor<160xf32>
+    %262 = tfx.param "decoder.layers.4.encoder_attn.out_proj.weight" : tensor<160x160xf32>
+    %263 = tfx.param "decoder.layers.4.encoder_attn.out_proj.bias" : tensor<160xf32>
+    %264 = tfx.attention %255, %arg0 weights(%256, %257, %258, %259, %260, %261, %262, %263) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
+    %265 = tfx.dropout %264 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %266 = tfx.add %255, %265 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %267 = tfx.param "decoder.layers.4.encoder_attn_layer_norm.weight" : tensor<160xf32>
+    %268 = tfx.param "decoder.layers.4.encoder_attn_layer_norm.bias" : tensor<160xf32>
+    %269 = tfx.layer_norm %266, %267, %268 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %270 = tfx.param "decoder.layers.4.ffn.fc1.weight" : tensor<160x160xf32>
+    %271 = tfx.param "decoder.layers.4.ffn.fc1.bias" : tensor<160xf32>
+    %272 = tfx.linear %269, %270, %271 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %273 = tfx.relu %272 : tensor<?x50x160xf32>
+    %274 = tfx.dropout %273 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %275 = tfx.param "decoder.layers.4.ffn.fc2.weight" : tensor<160x160xf32>
+    %276 = tfx.param "decoder.layers.4.ffn.fc2.bias" : tensor<160xf32>
     %277 = tfx.linear %274, %275, %276 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %278 = tfx.relu %277 : tensor<?x50x160xf32>
-    %279 = tfx.dropout %278 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %280 = tfx.param "decoder.layers.4.ffn.fc2.weight" : tensor<160x160xf32>
-    %281 = tfx.param "decoder.layers.4.ffn.fc2.bias" : tensor<160xf32>
-    %282 = tfx.linear %279, %280, %281 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %283 = tfx.dropout %282 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %284 = tfx.add %274, %283 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %285 = tfx.param "decoder.layers.4.final_layer_norm.weight" : tensor<160xf32>
-    %286 = tfx.param "decoder.layers.4.final_layer_norm.bias" : tensor<160xf32>
-    %287 = tfx.layer_norm %284, %285, %286 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %288 = tfx.slice %287 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %289 = tfx.slice %287 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %290 = tfx.param "decoder.layers.5.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
-    %291 = tfx.param "decoder.layers.5.self_attn.attn.q_proj.bias" : tensor<80xf32>
-    %292 = tfx.param "decoder.layers.5.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
-    %293 = tfx.param "decoder.layers.5.self_attn.attn.k_proj.bias" : tensor<80xf32>
-    %294 = tfx.param "decoder.layers.5.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
-    %295 = tfx.param "decoder.layers.5.self_attn.attn.v_proj.bias" : tensor<80xf32>
-    %296 = tfx.param "decoder.layers.5.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
-    %297 = tfx.param "decoder.layers.5.self_attn.attn.out_proj.bias" : tensor<80xf32>
-    %298 = tfx.attention %289, %288 weights(%290, %291, %292, %293, %294, %295, %296, %297) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
-    %299 = tfx.slice %287 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %300 = tfx.param "decoder.layers.5.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
-    %301 = tfx.param "decoder.layers.5.self_attn.conv.in_proj.bias" : tensor<160xf32>
-    %302 = tfx.linear %299, %300, %301 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %303 = tfx.glu %302 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
-    %304 = tfx.apply_mask %303, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
-    %305 = tfx.param "decoder.layers.5.self_attn.conv.weight_linear.weight" : tensor<124x80xf32>
-    %306 = tfx.param "decoder.layers.5.self_attn.conv.weight_linear.bias" : tensor<124xf32>
-    %307 = tfx.dynamic_conv %304, %305, %306 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<124x80xf32>, tensor<124xf32>) -> tensor<?x50x80xf32>
-    %308 = tfx.param "decoder.layers.5.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
-    %309 = tfx.param "decoder.layers.5.self_attn.conv.out_proj.bias" : tensor<80xf32>
-    %310 = tfx.linear %307, %308, %309 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
-    %311 = tfx.concat %298, %310 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
-    %312 = tfx.dropout %311 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %313 = tfx.add %287, %312 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %314 = tfx.param "decoder.layers.5.self_attn_layer_norm.weight" : tensor<160xf32>
-    %315 = tfx.param "decoder.layers.5.self_attn_layer_norm.bias" : tensor<160xf32>
-    %316 = tfx.layer_norm %313, %314, %315 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %317 = tfx.param "decoder.layers.5.encoder_attn.q_proj.weight" : tensor<160x160xf32>
-    %318 = tfx.param "decoder.layers.5.encoder_attn.q_proj.bias" : tensor<160xf32>
-    %319 = tfx.param "decoder.layers.5.encoder_attn.k_proj.weight" : tensor<160x160xf32>
-    %320 = tfx.param "decoder.layers.5.encoder_attn.k_proj.bias" : tensor<160xf32>
-    %321 = tfx.param "decoder.layers.5.encoder_attn.v_proj.weight" : tensor<160x160xf32>
-    %322 = tfx.param "decoder.layers.5.encoder_attn.v_proj.bias" : tensor<160xf32>
-    %323 = tfx.param "decoder.layers.5.encoder_attn.out_proj.weight" : tensor<160x160xf32>
-    %324 = tfx.param "decoder.layers.5.encoder_attn.out_proj.bias" : tensor<160xf32>
-    %325 = tfx.attention %316, %arg0 weights(%317, %318, %319, %320, %321, %322, %323, %324) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
-    %326 = tfx.dropout %325 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %327 = tfx.add %316, %326 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %328 = tfx.param "decoder.layers.5.encoder_attn_layer_norm.weight" : tensor<160xf32>
-    %329 = tfx.param "decoder.layers.5.encoder_attn_layer_norm.bias" : tensor<160xf32>
-    %330 = tfx.layer_norm %327, %328, %329 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %331 = tfx.param "decoder.layers.5.ffn.fc1.weight" : tensor<160x160xf32>
-    %332 = tfx.param "decoder.layers.5.ffn.fc1.bias" : tensor<160xf32>
-    %333 = tfx.linear %330, %331, %332 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %334 = tfx.relu %333 : tensor<?x50x160xf32>
-    %335 = tfx.dropout %334 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %336 = tfx.param "decoder.layers.5.ffn.fc2.weight" : tensor<160x160xf32>
-    %337 = tfx.param "decoder.layers.5.ffn.fc2.bias" : tensor<160xf32>
-    %338 = tfx.linear %335, %336, %337 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %339 = tfx.dropout %338 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
-    %340 = tfx.add %330, %339 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
-    %341 = tfx.param "decoder.layers.5.final_layer_norm.weight" : tensor<160xf32>
-    %342 = tfx.param "decoder.layers.5.final_layer_norm.bias" : tensor<160xf32>
-    %343 = tfx.layer_norm %340, %341, %342 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
-    %344 = tfx.param "decoder.output_projection.weight" : tensor<1000x160xf32>
-    %345 = tfx.param "decoder.output_projection.bias" : tensor<1000xf32>
-    %346 = tfx.linear %343, %344, %345 : (tensor<?x50x160xf32>, tensor<1000x160xf32>, tensor<1000xf32>) -> tensor<?x50x1000xf32>
-    return %346 : tensor<?x50x1000xf32>
+    %278 = tfx.dropout %277 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %279 = tfx.add %269, %278 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %280 = tfx.param "decoder.layers.4.final_layer_norm.weight" : tensor<160xf32>
+    %281 = tfx.param "decoder.layers.4.final_layer_norm.bias" : tensor<160xf32>
+    %282 = tfx.layer_norm %279, %280, %281 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %283 = tfx.slice %282 {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %284 = tfx.param "decoder.layers.5.self_attn.attn.q_proj.weight" : tensor<80x80xf32>
+    %285 = tfx.param "decoder.layers.5.self_attn.attn.q_proj.bias" : tensor<80xf32>
+    %286 = tfx.param "decoder.layers.5.self_attn.attn.k_proj.weight" : tensor<80x80xf32>
+    %287 = tfx.param "decoder.layers.5.self_attn.attn.k_proj.bias" : tensor<80xf32>
+    %288 = tfx.param "decoder.layers.5.self_attn.attn.v_proj.weight" : tensor<80x80xf32>
+    %289 = tfx.param "decoder.layers.5.self_attn.attn.v_proj.bias" : tensor<80xf32>
+    %290 = tfx.param "decoder.layers.5.self_attn.attn.out_proj.weight" : tensor<80x80xf32>
+    %291 = tfx.param "decoder.layers.5.self_attn.attn.out_proj.bias" : tensor<80xf32>
+    %292 = tfx.attention %283, %283 weights(%284, %285, %286, %287, %288, %289, %290, %291) mask(%2) {causal, num_heads = 4 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<80x80xf32>, tensor<80xf32>, tensor<?x50xi1>) -> tensor<?x50x80xf32>
+    %293 = tfx.slice %282 {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %294 = tfx.param "decoder.layers.5.self_attn.conv.in_proj.weight" : tensor<160x80xf32>
+    %295 = tfx.param "decoder.layers.5.self_attn.conv.in_proj.bias" : tensor<160xf32>
+    %296 = tfx.linear %293, %294, %295 : (tensor<?x50x80xf32>, tensor<160x80xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %297 = tfx.glu %296 : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %298 = tfx.apply_mask %297, %3 : tensor<?x50x80xf32>, tensor<?x50x1xi1>
+    %299 = tfx.param "decoder.layers.5.self_attn.conv.weight_linear.weight" : tensor<124x80xf32>
+    %300 = tfx.param "decoder.layers.5.self_attn.conv.weight_linear.bias" : tensor<124xf32>
+    %301 = tfx.dynamic_conv %298, %299, %300 {kernel_size = 31 : i64, num_heads = 4 : i64, padding = "causal"} : (tensor<?x50x80xf32>, tensor<124x80xf32>, tensor<124xf32>) -> tensor<?x50x80xf32>
+    %302 = tfx.param "decoder.layers.5.self_attn.conv.out_proj.weight" : tensor<80x80xf32>
+    %303 = tfx.param "decoder.layers.5.self_attn.conv.out_proj.bias" : tensor<80xf32>
+    %304 = tfx.linear %301, %302, %303 : (tensor<?x50x80xf32>, tensor<80x80xf32>, tensor<80xf32>) -> tensor<?x50x80xf32>
+    %305 = tfx.concat %292, %304 {axis = 2 : i64} : (tensor<?x50x80xf32>, tensor<?x50x80xf32>) -> tensor<?x50x160xf32>
+    %306 = tfx.dropout %305 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %307 = tfx.add %282, %306 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %308 = tfx.param "decoder.layers.5.self_attn_layer_norm.weight" : tensor<160xf32>
+    %309 = tfx.param "decoder.layers.5.self_attn_layer_norm.bias" : tensor<160xf32>
+    %310 = tfx.layer_norm %307, %308, %309 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %311 = tfx.param "decoder.layers.5.encoder_attn.q_proj.weight" : tensor<160x160xf32>
+    %312 = tfx.param "decoder.layers.5.encoder_attn.q_proj.bias" : tensor<160xf32>
+    %313 = tfx.param "decoder.layers.5.encoder_attn.k_proj.weight" : tensor<160x160xf32>
+    %314 = tfx.param "decoder.layers.5.encoder_attn.k_proj.bias" : tensor<160xf32>
+    %315 = tfx.param "decoder.layers.5.encoder_attn.v_proj.weight" : tensor<160x160xf32>
+    %316 = tfx.param "decoder.layers.5.encoder_attn.v_proj.bias" : tensor<160xf32>
+    %317 = tfx.param "decoder.layers.5.encoder_attn.out_proj.weight" : tensor<160x160xf32>
+    %318 = tfx.param "decoder.layers.5.encoder_attn.out_proj.bias" : tensor<160xf32>
+    %319 = tfx.attention %310, %arg0 weights(%311, %312, %313, %314, %315, %316, %317, %318) mask(%0) {num_heads = 4 : i64} : (tensor<?x50x160xf32>, tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<160x160xf32>, tensor<160xf32>, tensor<?x50xi1>) -> tensor<?x50x160xf32>
+    %320 = tfx.dropout %319 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %321 = tfx.add %310, %320 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %322 = tfx.param "decoder.layers.5.encoder_attn_layer_norm.weight" : tensor<160xf32>
+    %323 = tfx.param "decoder.layers.5.encoder_attn_layer_norm.bias" : tensor<160xf32>
+    %324 = tfx.layer_norm %321, %322, %323 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %325 = tfx.param "decoder.layers.5.ffn.fc1.weight" : tensor<160x160xf32>
+    %326 = tfx.param "decoder.layers.5.ffn.fc1.bias" : tensor<160xf32>
+    %327 = tfx.linear %324, %325, %326 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %328 = tfx.relu %327 : tensor<?x50x160xf32>
+    %329 = tfx.dropout %328 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %330 = tfx.param "decoder.layers.5.ffn.fc2.weight" : tensor<160x160xf32>
+    %331 = tfx.param "decoder.layers.5.ffn.fc2.bias" : tensor<160xf32>
+    %332 = tfx.linear %329, %330, %331 : (tensor<?x50x160xf32>, tensor<160x160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %333 = tfx.dropout %332 {rate = 1.000000e-01 : f32} : tensor<?x50x160xf32>
+    %334 = tfx.add %324, %333 : (tensor<?x50x160xf32>, tensor<?x50x160xf32>) -> tensor<?x50x160xf32>
+    %335 = tfx.param "decoder.layers.5.final_layer_norm.weight" : tensor<160xf32>
+    %336 = tfx.param "decoder.layers.5.final_layer_norm.bias" : tensor<160xf32>
+    %337 = tfx.layer_norm %334, %335, %336 : (tensor<?x50x160xf32>, tensor<160xf32>, tensor<160xf32>) -> tensor<?x50x160xf32>
+    %338 = tfx.param "decoder.output_projection.weight" : tensor<1000x160xf32>
+    %339 = tfx.param "decoder.output_projection.bias" : tensor<1000xf32>
+    %340 = tfx.linear %337, %338, %339 : (tensor<?x50x160xf32>, tensor<1000x160xf32>, tensor<1000xf32>) -> tensor<?x50x1000xf32>
+    return %340 : tensor<?x50x1000xf32>
   }
 }
 

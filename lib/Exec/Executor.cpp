@@ -37,6 +37,8 @@ using rt::StatusOr;
 using rt::Tensor;
 
 constexpr int64_t kDyn = -1;
+/// Halide buffers use 32-bit extents and strides.
+constexpr int64_t kMaxElements = (int64_t(1) << 31) - 1;
 
 Shape typeShape(Type type) {
   Shape s;
@@ -89,8 +91,12 @@ class BufferPool {
 public:
   StatusOr<Tensor> take(DType dtype, Shape shape, RunStats &stats) {
     int64_t n = 1;
-    for (int64_t d : shape)
+    for (int64_t d : shape) {
+      if (d < 0 || (d > 0 && n > kMaxElements / d))
+        return Status::error("intermediate of shape " + rt::formatShape(shape) +
+                             " exceeds the 2^31-element limit of the kernels");
       n *= d;
+    }
     size_t bytes = static_cast<size_t>(n) * rt::dtypeSize(dtype);
     auto it = free_.find(bytes);
     if (it != free_.end()) {
@@ -199,6 +205,10 @@ Status ProgramImpl::run(const TensorMap &inputs, TensorMap &outputs) {
         batch = t.dim(d);
       }
     }
+    if (ok && t.numel() > kMaxElements)
+      return Status::error("input '" + name + "' has " + std::to_string(t.numel()) +
+                           " elements; kernels index with 32 bits (at most " +
+                           std::to_string(kMaxElements) + ")");
     if (!ok)
       return Status::error("input '" + name + "' has shape " +
                            rt::formatShape(t.shape()) +
@@ -305,6 +315,8 @@ Status Planner::bindParam(ParamOp op) {
     return Status::error("weight '" + name + "' has shape " +
                          rt::formatShape(t.shape()) + " in the weights file but " +
                          rt::formatShape(want) + " in the model");
+  if (t.numel() > kMaxElements)
+    return Status::error("weight '" + name + "' has more than 2^31 elements");
   int slot = slotOf(op.getResult());
   program_->constants_.emplace_back(slot, t);
   constantValues_[op.getResult()] = t;

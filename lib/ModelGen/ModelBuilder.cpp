@@ -138,8 +138,9 @@ private:
                                b.getI64IntegerAttr(start),
                                b.getI64IntegerAttr(half));
     };
-    Value attn = attention(slice(0), slice(0), keyMask, decoder,
-                           prefix + ".attn", cfg.numHeads);
+    Value attnIn = slice(0);
+    Value attn = attention(attnIn, attnIn, keyMask, decoder, prefix + ".attn",
+                           cfg.numHeads);
     // Convolution branch.
     std::string convPrefix = prefix + ".conv";
     Value c = linear(slice(half), convPrefix + ".in_proj", half, cfg.dModel);

@@ -62,7 +62,8 @@ def compare_exact(e, a):
     if e.ndim == 2 and e.shape[0] <= 8 and e.shape[1] <= 64:
         rows = [r for r in range(e.shape[0]) if diff[r].any()]
         for r in rows:
-            msg += f"\n      row {r} expected {e[r].tolist()}\n      row {r} actual   {a[r].tolist()}"
+            msg += (f"\n      row {r} expected {e[r].tolist()}"
+                    f"\n      row {r} actual   {a[r].tolist()}")
     return False, msg
 
 

@@ -297,7 +297,8 @@ def init_weights(module, seed, scope, prefix=""):
                 weights[p + "bias"] = 0.1 * rng_for(seed, scope, p + "bias").standard_normal(out_f)
         elif isinstance(m, nn.LayerNorm):
             (d,) = m.normalized_shape
-            weights[p + "weight"] = 1.0 + 0.1 * rng_for(seed, scope, p + "weight").standard_normal(d)
+            weights[p + "weight"] = 1.0 + 0.1 * rng_for(
+                seed, scope, p + "weight").standard_normal(d)
             weights[p + "bias"] = 0.1 * rng_for(seed, scope, p + "bias").standard_normal(d)
         elif isinstance(m, nn.Embedding):
             v, d = m.weight.shape

@@ -41,4 +41,74 @@ def DecomposeAttention : Pass<"decompose-attention", "mlir::ModuleOp"> {
   let dependentDialects = [];
 }
 
+def ReplaceAttention : Pass<"replace-attention", "mlir::ModuleOp"> {
+  let summary = "replace attention with shallow MLPs over the flattened sequence (ALR, ALRR, ASLR, ELR)";
+  let description = [{
+    Implements the four replacement modes of "Rethinking Attention" (AAAI 2024,
+    REFERENCE.md section 2). Each selected attention site becomes a
+    `tfx.flat_mlp` (LayerNorm -> Linear -> LeakyReLU -> LayerNorm -> Linear over
+    the whole zero-padded sentence, padded positions masked in and out):
+
+    | mode | replaced | MLP input | MLP output | kept |
+    |---|---|---|---|---|
+    | `alr` | Q/K/V projections, scores, softmax, `PV` | LN(x) | heads before W_O | W_O, LN, residual |
+    | `alrr` | the whole sublayer `x + drop(MHA(LN(x)))` | x | the sublayer result | FFN sublayer |
+    | `aslr` | like `alr`, one MLP per head | LN(x) | that head's output | W_O etc. |
+    | `elr` | the whole encoder layer | x | the layer output | final LayerNorm |
+
+    Sites: `enc-sa` (encoder self-attention, all modes), `dec-sa` (causal
+    decoder self-attention, `alr` only: one MLP evaluated per target position
+    on the causally masked input, lowered as one batched GEMM), `dec-ca`
+    (cross-attention, `alr` only: input is the encoder output and the decoder
+    query concatenated along positions).
+
+    Both forms of attention are matched: the `tfx.attention` op and the
+    decomposed graph an ONNX-style export writes (see `decompose-attention`;
+    run `--canonicalize` first so transposes and reshapes are in canonical
+    form). Every attention that is not replaced although its site was selected
+    gets a remark saying why.
+
+    Sizes: hidden = inputs / w with w = 256, 128, 8, 2 for `xs`, `s`, `m`, `l`
+    (ASLR: 32, 16, 8, 4), or an explicit hidden width. New parameters are
+    named `<site>.<mode>.{in_norm,fc1,hidden_norm,fc2}.{weight,bias}` (ASLR:
+    `<site>.aslr.head<i>.…`; ELR: `<layer>.elr.…`), e.g.
+    `encoder.layers.0.self_attn.alr.fc1.weight`, for distillation to fill.
+
+    `tfx-opt --replace-attention=alr` is short for
+    `--replace-attention="mode=alr"`.
+
+    Input (pre-LN encoder self-attention):
+
+    ```mlir
+    %h = tfx.layer_norm %x, %g, %b : ...
+    %a = tfx.attention %h, %h weights(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo)
+        mask(%keep) {num_heads = 8 : i64} : ...
+    %y = tfx.add %x, %a : ...
+    ```
+
+    Output with `mode=alr size=m`:
+
+    ```mlir
+    %h = tfx.layer_norm %x, %g, %b : ...
+    %heads = tfx.flat_mlp %h, %keep, %keep weights(%n1w, %n1b, %w1, %b1, %n2w, %n2b, %w2, %b2)
+        : (..., tensor<800x6400xf32>, ...) -> tensor<?x50x128xf32>
+    %a = tfx.linear %heads, %wo, %bo : ...
+    %y = tfx.add %x, %a : ...
+    ```
+  }];
+  let options = [
+    Option<"mode", "mode", "std::string", /*default=*/"\"alr\"",
+           "Replacement mode: alr, alrr, aslr or elr">,
+    ListOption<"sites", "sites", "std::string",
+               "Attention sites: enc-sa, dec-sa, dec-ca (default: enc-sa)">,
+    ListOption<"layers", "layers", "int64_t",
+               "Layer indices to replace, per site kind (default: all)">,
+    Option<"size", "size", "std::string", /*default=*/"\"m\"",
+           "MLP size: xs, s, m, l, or a hidden width">,
+    Option<"weights", "weights", "std::string", /*default=*/"\"\"",
+           "Safetensors file of distilled MLP weights: every new parameter must "
+           "be in it with the right shape">,
+  ];
+}
+
 #endif // TFX_TRANSFORMS_PASSES_TD
