@@ -157,8 +157,8 @@ LogicalResult ReplaceAttentionPass::parseOptions() {
 int64_t ReplaceAttentionPass::hiddenWidth(int64_t flatInputs, bool perHead) const {
   if (size_.width)
     return size_.width;
-  // ASLR divides by 32, 16, 8, 4 for xs..l (REFERENCE.md): 8x the ALR
-  // divisor for xs/s, the same for m, half for l... expressed directly:
+  // REFERENCE.md: ALR divides the flattened input by 256, 128, 8, 2 for
+  // xs..l; ASLR (one MLP per head) by 32, 16, 8, 4.
   int64_t divisor = size_.divisor;
   if (perHead)
     divisor = divisor == 256 ? 32 : divisor == 128 ? 16 : divisor == 8 ? 8 : 4;

@@ -269,6 +269,58 @@ class Transformer(nn.Module):
         self.decoder = Decoder(cfg)
 
 
+class FlatMLP(nn.Module):
+    """`tfx.flat_mlp`: the replacement MLP of "Rethinking Attention".
+
+    Input [B, N, d_in] times `in_keep` per position, flattened row-major
+    [position][feature], then LayerNorm(N*d_in) -> Linear(N*d_in, hidden) ->
+    LeakyReLU(slope) -> LayerNorm(hidden) -> Linear(hidden, out), output
+    times `out_keep`. Whole-sequence form: out = L_out*d_out, reshaped to
+    [B, L_out, d_out]. `per_position`: the MLP runs once per target position
+    i on the input masked by in_keep & (j <= i) and fc2 (d_out rows) gives
+    position i of a [B, N, d_out] result.
+    """
+
+    def __init__(self, n_in, d_in, hidden, n_out, d_out, per_position=False,
+                 negative_slope=0.01, eps=LN_EPS):
+        super().__init__()
+        self.n_out, self.d_out, self.per_position = n_out, d_out, per_position
+        self.in_norm = nn.LayerNorm(n_in * d_in, eps=eps)
+        self.fc1 = nn.Linear(n_in * d_in, hidden)
+        self.act = nn.LeakyReLU(negative_slope)
+        self.hidden_norm = nn.LayerNorm(hidden, eps=eps)
+        self.fc2 = nn.Linear(hidden, d_out if per_position else n_out * d_out)
+
+    def mlp(self, flat):
+        return self.fc2(self.hidden_norm(self.act(self.fc1(self.in_norm(flat)))))
+
+    def forward(self, x, in_keep, out_keep):
+        b, n, d = x.shape
+        if self.per_position:
+            causal = torch.tril(torch.ones(n, n, dtype=torch.bool))  # [i, j]: j <= i
+            visible = in_keep[:, None, :] & causal[None]              # [B, i, j]
+            rows = (x[:, None] * visible[..., None].to(x.dtype)).reshape(b, n, n * d)
+            y = self.mlp(rows)                                         # [B, N, d_out]
+        else:
+            flat = (x * in_keep[..., None].to(x.dtype)).reshape(b, n * d)
+            y = self.mlp(flat).reshape(b, self.n_out, self.d_out)
+        return y * out_keep[..., None].to(y.dtype)
+
+
+class MlpHeads(nn.Module):
+    """ASLR: one FlatMLP per head, submodules head0 .. head{H-1}."""
+
+    def __init__(self, heads, make):
+        super().__init__()
+        self.heads = heads
+        for h in range(heads):
+            self.add_module(f"head{h}", make())
+
+    def forward(self, x, in_keep, out_keep):
+        return torch.cat([getattr(self, f"head{h}")(x, in_keep, out_keep)
+                          for h in range(self.heads)], dim=-1)
+
+
 # ---------------------------------------------------------------------------
 # Deterministic weights and inputs.
 # ---------------------------------------------------------------------------
@@ -427,6 +479,40 @@ class NumpyRef:
                                    f"decoder.layers.{i}.", heads, act)
         return self.linear(self.layer_norm(y, "decoder.layer_norm"),
                            "decoder.output_projection")
+
+
+    def flat_mlp(self, x, in_keep, out_keep, name, per_position=False,
+                 slope=0.01, eps=LN_EPS):
+        """tfx.flat_mlp, one sentence (and target position) at a time."""
+        x = np.asarray(x, np.float64)
+        w = self.w
+        b, n, d = x.shape
+        l_out = out_keep.shape[1]
+        rows = w[name + ".fc2.weight"].shape[0]
+        d_out = rows if per_position else rows // l_out
+
+        def norm(v, p):
+            mu = v.sum() / v.size
+            var = ((v - mu) ** 2).sum() / v.size
+            return (v - mu) / math.sqrt(var + eps) * w[p + ".weight"] + w[p + ".bias"]
+
+        def mlp(v):  # v: the flattened, masked sentence (n * d values)
+            h = w[name + ".fc1.weight"] @ norm(v, name + ".in_norm") + w[name + ".fc1.bias"]
+            h = np.where(h >= 0, h, slope * h)
+            return w[name + ".fc2.weight"] @ norm(h, name + ".hidden_norm") + w[name + ".fc2.bias"]
+
+        out = np.zeros((b, l_out, d_out))
+        for bi in range(b):
+            if per_position:
+                for i in range(n):
+                    visible = np.asarray(in_keep[bi], bool) & (np.arange(n) <= i)
+                    v = np.where(visible[:, None], x[bi], 0.0).reshape(-1)
+                    out[bi, i] = mlp(v) if out_keep[bi, i] else 0.0
+            else:
+                v = np.where(np.asarray(in_keep[bi], bool)[:, None], x[bi], 0.0).reshape(-1)
+                y = mlp(v).reshape(l_out, d_out)
+                out[bi] = np.where(np.asarray(out_keep[bi], bool)[:, None], y, 0.0)
+        return out
 
 
 def gelu_np(x):
@@ -769,6 +855,77 @@ def _decoder_layer(seed):
         x.astype(np.float64), tgt != PAD, memory, src != PAD, "decoder.layers.0.", heads)}
     inputs = {"x": x, "tgt_ids": tgt, "memory": memory, "src_ids": src}
     return Golden(weights, inputs, expected, ref, op_ir("decoder_layer"), "main")
+
+
+# tfx.flat_mlp ---------------------------------------------------------------
+
+def _flat_mlp(name, hidden, per_position=False, cross=False, slope=0.01, eps=LN_EPS,
+              x_scale=1.0, fc1_scale=1.0):
+    """Per-op cases of tfx.flat_mlp, params `mlp.*`, d 16, length 8.
+
+    Masks are BOOL inputs (true = keep). `keep` / `query_keep` have trailing
+    padding with >= 2 real positions per row; the cross case's
+    `memory_keep` (length 6) is an arbitrary pattern with >= 1 kept position.
+    Inputs are random at padded positions too, so the input masking matters.
+    `x_scale` / `fc1_scale` shrink the input and fc1 so that both LayerNorm
+    variances are ~1e-6 and the epsilon matters (flat_mlp_slope).
+    """
+    d, length, mem_len = 16, 8, 6
+
+    def build(seed):
+        rng = rng_for(seed, name, "inputs")
+        n_in = mem_len + length if cross else length
+        mod = FlatMLP(n_in, d, hidden, length, d, per_position, slope, eps)
+        weights = init_weights(mod, seed, name, "mlp.")
+        if fc1_scale != 1.0:
+            for k in ("mlp.fc1.weight", "mlp.fc1.bias"):
+                weights[k] = f32(weights[k] * fc1_scale)
+            mod.load_state_dict({k[len("mlp."):]: t(v) for k, v in weights.items()})
+        x = f32(x_scale * rng.standard_normal((BATCH, length, d)))
+        keep = padded_ids(rng, BATCH, length, 32) != PAD
+        if cross:
+            memory = f32(x_scale * rng.standard_normal((BATCH, mem_len, d)))
+            memory_keep = rng.random((BATCH, mem_len)) < 0.6
+            memory_keep[np.arange(BATCH), rng.integers(0, mem_len, size=BATCH)] = True
+            memory_keep[0, :] = True
+            inputs = {"memory": memory, "memory_keep": memory_keep,
+                      "query": x, "query_keep": keep}
+            both = np.concatenate([memory, x], axis=1)
+            both_keep = np.concatenate([memory_keep, keep], axis=1)
+        else:
+            inputs = {"x": x, "keep": keep}
+            both, both_keep = x, keep
+        expected = {"y": run(mod, t(both), t(both_keep), t(keep))}
+
+        def ref():
+            return {"y": NumpyRef(weights).flat_mlp(both, both_keep, keep, "mlp",
+                                                    per_position, slope, eps)}
+        info = ""
+        if eps != LN_EPS:
+            # How much the result depends on epsilon (it must be visible at 1e-4).
+            other = FlatMLP(n_in, d, hidden, length, d, per_position, slope, LN_EPS)
+            other.load_state_dict(mod.state_dict())
+            other.eval()
+            alt = run(other, t(both), t(both_keep), t(keep))
+            info = (f"with epsilon {LN_EPS:g} instead of {eps:g} the result would differ "
+                    f"by {max_rel_err(alt, expected['y']):.3g} (relative)")
+        return Golden(weights, inputs, expected, ref, op_ir(name), "main", info)
+    return build
+
+
+case("flat_mlp", doc="x [3,8,16], keep [3,8] (in and out mask), hidden 20, out [3,8,16]")(
+    _flat_mlp("flat_mlp", 20))
+case("flat_mlp_per_position",
+     doc="per_position (causal) form: fc2 [16,20], position i sees keep & (j <= i)")(
+    _flat_mlp("flat_mlp_per_position", 20, per_position=True))
+case("flat_mlp_cross",
+     doc="input concat(memory [3,6,16], query [3,8,16]), masks concatenated, "
+         "out length 8 masked by query_keep, hidden 24")(
+    _flat_mlp("flat_mlp_cross", 24, cross=True))
+case("flat_mlp_slope",
+     doc="as flat_mlp with negative_slope 0.2, epsilon 1e-6, tiny input and fc1 "
+         "so that epsilon matters")(
+    _flat_mlp("flat_mlp_slope", 20, slope=0.2, eps=1e-6, x_scale=1e-3, fc1_scale=1e-3))
 
 
 # Whole models ---------------------------------------------------------------
