@@ -32,6 +32,8 @@ import json
 import math
 import os
 import re
+import shutil
+import subprocess
 import sys
 import time
 import zlib
@@ -1011,6 +1013,280 @@ for _m in ("teacher-tiny", "teacher"):
         _model_case(_m, "greedy"))
 
 
+# Models with attention replaced by MLPs (tfx-opt --replace-attention) -------
+#
+# The IR of these cases is not in the repository: it is what
+# `tfx-opt MODEL.mlir --canonicalize --replace-attention="OPTIONS"` writes
+# (OPTIONS in REPLACED_CASES). It is read from `--model-dir DIR`
+# (DIR/CASE.mlir), or made with tfx-opt into --out when that is not given.
+# The PyTorch model below follows REFERENCE.md section 2, not the pass; the
+# IR check then shows that the pass kept exactly the teacher parameters that
+# the replaced model still uses and declared the MLP ones with the sizes the
+# paper's formula gives.
+
+# Hidden width = flattened inputs / w (REFERENCE.md section 2).
+MLP_DIVISOR = {"xs": 256, "s": 128, "m": 8, "l": 2}
+ASLR_DIVISOR = {"xs": 32, "s": 16, "m": 8, "l": 4}
+SITE_ENTRY = {"enc-sa": "encode", "dec-sa": "decode", "dec-ca": "decode"}
+
+REPLACED_CASES = {
+    # case: (model, mode, sites, size, entry)
+    "teacher-tiny-alr-encode": ("teacher-tiny", "alr", ("enc-sa",), "12", "encode"),
+    "teacher-tiny-alrr-encode": ("teacher-tiny", "alrr", ("enc-sa",), "12", "encode"),
+    "teacher-tiny-aslr-encode": ("teacher-tiny", "aslr", ("enc-sa",), "xs", "encode"),
+    "teacher-tiny-elr-encode": ("teacher-tiny", "elr", ("enc-sa",), "12", "encode"),
+    "teacher-tiny-alr-decode": ("teacher-tiny", "alr", ("dec-sa", "dec-ca"), "12", "decode"),
+}
+
+
+def replace_options(mode, sites, size):
+    return f"mode={mode} sites={','.join(sites)} size={size}"
+
+
+def mlp_hidden(size, flat, per_head=False):
+    if size in MLP_DIVISOR:
+        hidden = flat // (ASLR_DIVISOR if per_head else MLP_DIVISOR)[size]
+    else:
+        hidden = int(size)
+    if hidden < 1:
+        raise GoldenError(f"size {size} gives an MLP hidden width of {flat} / w < 1; "
+                          f"use a larger size or an explicit width")
+    return hidden
+
+
+class ReplacedTransformer(Transformer):
+    """The teacher with attention sites replaced by FlatMLPs (REFERENCE.md 2).
+
+    The MLPs are submodules at the paths of their tfx parameters
+    (`<site>.<mode>.*`, ASLR `<site>.aslr.head<h>.*`, ELR `<layer>.elr.*`).
+    The teacher parameters that the replacement makes unused stay in the
+    module but are not part of `kept_weights`.
+    """
+
+    def __init__(self, cfg, mode, sites, size):
+        super().__init__(cfg)
+        self.mode, self.sites = mode, set(sites)
+        d, heads, length = cfg["d_model"], cfg["num_heads"], cfg["max_len"]
+        flat = length * d
+        self.dropped = []  # prefixes of teacher parameters no longer used
+        if "enc-sa" in self.sites:
+            for i, layer in enumerate(self.encoder.layers):
+                p = f"encoder.layers.{i}."
+                if mode == "alr":
+                    layer.self_attn.alr = FlatMLP(length, d, mlp_hidden(size, flat), length, d)
+                    self.dropped += [p + f"self_attn.{x}_proj." for x in "qkv"]
+                elif mode == "aslr":
+                    hidden = mlp_hidden(size, flat, per_head=True)
+                    layer.self_attn.aslr = MlpHeads(heads, lambda: FlatMLP(
+                        length, d, hidden, length, d // heads))
+                    self.dropped += [p + f"self_attn.{x}_proj." for x in "qkv"]
+                elif mode == "alrr":
+                    layer.self_attn.alrr = FlatMLP(length, d, mlp_hidden(size, flat), length, d)
+                    self.dropped += [p + "self_attn_layer_norm.", p + "self_attn."]
+                elif mode == "elr":
+                    layer.elr = FlatMLP(length, d, mlp_hidden(size, flat), length, d)
+                    self.dropped += [p]
+                else:
+                    raise GoldenError(f"unknown mode {mode}")
+        if self.sites - {"enc-sa"} and mode != "alr":
+            raise GoldenError("decoder sites are replaced by alr only")
+        for i, layer in enumerate(self.decoder.layers):
+            p = f"decoder.layers.{i}."
+            if "dec-sa" in self.sites:
+                layer.self_attn.alr = FlatMLP(length, d, mlp_hidden(size, flat), length, d,
+                                              per_position=True)
+                self.dropped += [p + f"self_attn.{x}_proj." for x in "qkv"]
+            if "dec-ca" in self.sites:
+                layer.encoder_attn.alr = FlatMLP(2 * length, d, mlp_hidden(size, 2 * flat),
+                                                 length, d)
+                self.dropped += [p + f"encoder_attn.{x}_proj." for x in "qkv"]
+
+    def kept_weights(self, weights):
+        new = (".alr.", ".alrr.", ".aslr.", ".elr.")
+        return {k: v for k, v in weights.items()
+                if any(n in k for n in new) or not any(k.startswith(p) for p in self.dropped)}
+
+    def encode(self, src_ids):
+        enc, keep = self.encoder, src_ids != PAD
+        x = enc.embed(src_ids)
+        for layer in enc.layers:
+            if "enc-sa" not in self.sites:
+                x = layer(x, keep)
+                continue
+            if self.mode == "elr":  # the whole layer
+                x = layer.elr(x, keep, keep)
+                continue
+            if self.mode == "alrr":  # the whole sublayer x + attn(LN(x))
+                x = layer.self_attn.alrr(x, keep, keep)
+            else:  # alr / aslr: the heads before W_O
+                mlp = layer.self_attn.alr if self.mode == "alr" else layer.self_attn.aslr
+                x = x + layer.self_attn.out_proj(mlp(layer.self_attn_layer_norm(x), keep, keep))
+            x = x + layer.ffn(layer.final_layer_norm(x))
+        return enc.layer_norm(x)
+
+    def decode(self, memory, src_ids, tgt_ids):
+        dec = self.decoder
+        src_keep, tgt_keep = src_ids != PAD, tgt_ids != PAD
+        y = dec.embed(tgt_ids)
+        for layer in dec.layers:
+            h = layer.self_attn_layer_norm(y)
+            if "dec-sa" in self.sites:  # per-position (causal) MLP, then W_O
+                y = y + layer.self_attn.out_proj(layer.self_attn.alr(h, tgt_keep, tgt_keep))
+            else:
+                y = y + layer.self_attn(h, h, tgt_keep, causal=True)
+            q = layer.encoder_attn_layer_norm(y)
+            if "dec-ca" in self.sites:  # MLP on concat(memory, LN(y)), then W_O
+                y = y + layer.encoder_attn.out_proj(layer.encoder_attn.alr(
+                    torch.cat([memory, q], dim=1), torch.cat([src_keep, tgt_keep], dim=1),
+                    tgt_keep))
+            else:
+                y = y + layer.encoder_attn(q, memory, src_keep)
+            y = y + layer.ffn(layer.final_layer_norm(y))
+        return dec.output_projection(dec.layer_norm(y))
+
+
+def numpy_encode_replaced(ref, cfg, src, mode):
+    """float64 encoder with every encoder self-attention replaced by `mode`."""
+    d, heads = cfg["d_model"], cfg["num_heads"]
+    keep = src != PAD
+    x = ref.embed(src, "encoder", d)
+    for i in range(cfg["encoder_layers"]):
+        p = f"encoder.layers.{i}."
+        if mode == "elr":
+            x = ref.flat_mlp(x, keep, keep, p + "elr")
+            continue
+        if mode == "alrr":
+            x = ref.flat_mlp(x, keep, keep, p + "self_attn.alrr")
+        else:
+            h = ref.layer_norm(x, p + "self_attn_layer_norm")
+            if mode == "alr":
+                heads_out = ref.flat_mlp(h, keep, keep, p + "self_attn.alr")
+            else:  # [pos][head][d_head]
+                heads_out = np.concatenate(
+                    [ref.flat_mlp(h, keep, keep, p + f"self_attn.aslr.head{k}")
+                     for k in range(heads)], axis=-1)
+            x = x + ref.linear(heads_out, p + "self_attn.out_proj")
+        x = x + ref.ffn(ref.layer_norm(x, p + "final_layer_norm"), p + "ffn")
+    return ref.layer_norm(x, "encoder.layer_norm")
+
+
+def numpy_decode_replaced(ref, cfg, memory, src, tgt, sites):
+    d, heads = cfg["d_model"], cfg["num_heads"]
+    src_keep, tgt_keep = src != PAD, tgt != PAD
+    memory = np.asarray(memory, np.float64)
+    y = ref.embed(tgt, "decoder", d)
+    for i in range(cfg["decoder_layers"]):
+        p = f"decoder.layers.{i}."
+        h = ref.layer_norm(y, p + "self_attn_layer_norm")
+        if "dec-sa" in sites:
+            a = ref.flat_mlp(h, tgt_keep, tgt_keep, p + "self_attn.alr", per_position=True)
+            y = y + ref.linear(a, p + "self_attn.out_proj")
+        else:
+            y = y + ref.attention(h, h, p + "self_attn", heads, tgt_keep, causal=True)
+        q = ref.layer_norm(y, p + "encoder_attn_layer_norm")
+        if "dec-ca" in sites:
+            a = ref.flat_mlp(np.concatenate([memory, q], axis=1),
+                             np.concatenate([src_keep, tgt_keep], axis=1), tgt_keep,
+                             p + "encoder_attn.alr")
+            y = y + ref.linear(a, p + "encoder_attn.out_proj")
+        else:
+            y = y + ref.attention(q, memory, p + "encoder_attn", heads, src_keep)
+        y = y + ref.ffn(ref.layer_norm(y, p + "final_layer_norm"), p + "ffn")
+    return ref.linear(ref.layer_norm(y, "decoder.layer_norm"), "decoder.output_projection")
+
+
+# Where the replaced IR comes from; set by main().
+REPLACED_IR = {"model_dir": None, "tfx_opt": None, "out": None}
+
+
+def find_tfx_opt():
+    for cand in (REPLACED_IR["tfx_opt"], shutil.which("tfx-opt"),
+                 os.path.join(REPO, "build", "bin", "tfx-opt")):
+        if cand and os.path.isfile(cand) and os.access(cand, os.X_OK):
+            return cand
+    raise GoldenError("replaced-model cases need the replaced IR: pass --model-dir DIR "
+                      "(DIR/CASE.mlir written by tfx-opt) or --tfx-opt PATH")
+
+
+def replaced_ir(name, model, options):
+    if REPLACED_IR["model_dir"]:
+        path = os.path.join(REPLACED_IR["model_dir"], name + ".mlir")
+        if not os.path.isfile(path):
+            raise GoldenError(f"{path} does not exist; make it with tfx-opt "
+                              f"examples/models/{model}.mlir --canonicalize "
+                              f"--replace-attention=\"{options}\" -o {path}")
+        return path
+    path = os.path.join(REPLACED_IR["out"], name + ".mlir")
+    os.makedirs(REPLACED_IR["out"], exist_ok=True)
+    cmd = [find_tfx_opt(), os.path.join(MODELS_DIR, model + ".mlir"), "--canonicalize",
+           f"--replace-attention={options}", "-o", path]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.returncode != 0:
+        raise GoldenError(f"{' '.join(cmd)} failed:\n{proc.stdout}")
+    return path
+
+
+def func_body(text, func):
+    m = re.search(r"func\.func\s+@" + re.escape(func) + r"\b(.*?)(?=func\.func\s+@|\Z)",
+                  text, re.S)
+    if not m:
+        raise GoldenError(f"no func.func @{func}")
+    return m.group(1)
+
+
+def check_replaced_structure(path, cfg, mode, sites, entry):
+    """Counts tfx.flat_mlp (and per_position ones) and the attention ops left
+    in the entry: the sites replaced, nothing else."""
+    with open(path) as f:
+        body = func_body(f.read(), entry)
+    in_entry = [s for s in SITE_ENTRY if SITE_ENTRY[s] == entry]
+    layers = cfg["encoder_layers"] if entry == "encode" else cfg["decoder_layers"]
+    per_site = cfg["num_heads"] if mode == "aslr" else 1
+    want = {"tfx.flat_mlp": layers * per_site * len([s for s in in_entry if s in sites]),
+            "per_position": layers if "dec-sa" in sites and entry == "decode" else 0,
+            "tfx.attention ": layers * len([s for s in in_entry if s not in sites])}
+    got = {k: body.count(k) for k in want}
+    if got != want:
+        raise GoldenError(f"{path} @{entry}: expected {want}, found {got}")
+
+
+def _replaced_case(name, model, mode, sites, size, entry):
+    options = replace_options(mode, sites, size)
+
+    def build(seed):
+        ir = replaced_ir(name, model, options)
+        with open(os.path.join(MODELS_DIR, "configs", model + ".json")) as f:
+            cfg = json.load(f)
+        net = ReplacedTransformer(cfg, mode, sites, size)
+        # Teacher weights are those of MODEL (same scope and names), plus the MLPs.
+        all_weights = init_weights(net, seed, model)
+        weights = net.kept_weights(all_weights)
+        check_replaced_structure(ir, cfg, mode, sites, entry)
+        rng = rng_for(seed, name, "inputs")
+        batch, length, vocab = MODEL_BATCH[model], cfg["max_len"], cfg["vocab_size"]
+        src = padded_ids(rng, batch, length, vocab, last=EOS)
+        memory = run(net.encode, t(src))
+        info = f"IR {ir}: tfx-opt {model}.mlir --canonicalize --replace-attention=\"{options}\""
+        if entry == "encode":
+            ref = lambda: {"memory": numpy_encode_replaced(  # noqa: E731
+                NumpyRef(weights), cfg, src, mode)}
+            return Golden(weights, {"src_ids": src}, {"memory": memory}, ref, ir,
+                          "encode", info)
+        tgt = padded_ids(rng, batch, length, vocab, first=BOS)
+        logits = run(net.decode, t(memory), t(src), t(tgt))
+        ref = lambda: {"logits": numpy_decode_replaced(  # noqa: E731
+            NumpyRef(weights), cfg, memory, src, tgt, set(sites))}
+        return Golden(weights, {"memory": memory, "src_ids": src, "tgt_ids": tgt},
+                      {"logits": logits}, ref, ir, "decode", info)
+    return build
+
+
+for _name, (_m, _mode, _sites, _size, _entry) in REPLACED_CASES.items():
+    case(_name, doc=f"{_m}.mlir --replace-attention=\"{replace_options(_mode, _sites, _size)}\""
+         f" @{_entry} (IR from --model-dir)")(
+        _replaced_case(_name, _m, _mode, _sites, _size, _entry))
+
+
 # ---------------------------------------------------------------------------
 # Driver.
 # ---------------------------------------------------------------------------
@@ -1086,6 +1362,12 @@ def main(argv=None):
                     help="recompute every expected output with numpy (float64) and compare")
     ap.add_argument("--scan-seeds", metavar="LO:HI",
                     help="print greedy-decoding statistics for seeds LO..HI-1")
+    ap.add_argument("--model-dir", metavar="DIR",
+                    help="replaced-model cases read their IR from DIR/CASE.mlir (default: "
+                         "run tfx-opt --replace-attention into --out)")
+    ap.add_argument("--tfx-opt", metavar="PATH",
+                    help="tfx-opt for making the replaced IR without --model-dir (default: "
+                         "PATH, then build/bin)")
     args = ap.parse_args(argv)
 
     if args.list:
@@ -1103,6 +1385,7 @@ def main(argv=None):
     unknown = [n for n in names if n not in CASES]
     if unknown:
         ap.error(f"unknown case(s) {', '.join(unknown)}; --list shows the cases")
+    REPLACED_IR.update(model_dir=args.model_dir, tfx_opt=args.tfx_opt, out=args.out)
     try:
         for name in names:
             make(name, args.seed, args.out, args.self_check)
