@@ -217,6 +217,82 @@ std::optional<AttentionSite> matchDecomposed(SoftmaxOp softmax, std::string &why
 
 } // namespace
 
+Operation *matchPreLnSublayer(const AttentionSite &site, Value &x,
+                              std::string &why) {
+  Value through = site.output;
+  if (!through.hasOneUse()) {
+    why = "its output does not feed a residual add (x + attention)";
+    return nullptr;
+  }
+  Operation *user = *through.getUsers().begin();
+  if (auto d = llvm::dyn_cast<DropoutOp>(user)) {
+    through = d.getResult();
+    user = through.hasOneUse() ? *through.getUsers().begin() : nullptr;
+  }
+  auto add = llvm::dyn_cast_or_null<AddOp>(user);
+  if (!add) {
+    why = "its output does not feed a residual add (x + attention)";
+    return nullptr;
+  }
+  x = add.getRhs() == through ? add.getLhs() : add.getRhs();
+  auto ln = site.operands.query.getDefiningOp<LayerNormOp>();
+  if (!ln || ln.getInput() != x) {
+    why = "it is not a pre-LN sublayer x + attention(LayerNorm(x))";
+    return nullptr;
+  }
+  return add;
+}
+
+Operation *matchEncoderLayerEnd(Operation *sublayer, std::string &why) {
+  Value r = sublayer->getResult(0);
+  AddOp second;
+  LayerNormOp ln;
+  for (Operation *user : r.getUsers()) {
+    if (auto a = llvm::dyn_cast<AddOp>(user))
+      second = a;
+    if (auto l = llvm::dyn_cast<LayerNormOp>(user))
+      ln = l;
+  }
+  if (!second || !ln || !llvm::hasNItems(r.getUsers(), 2)) {
+    why = "the attention sublayer is not followed by a pre-LN FFN sublayer "
+          "r + FFN(LayerNorm(r)) (ELR replaces a whole encoder layer)";
+    return nullptr;
+  }
+  Value v = second.getRhs() == r ? second.getLhs() : second.getRhs();
+  if (auto d = v.getDefiningOp<DropoutOp>())
+    v = d.getInput();
+  auto fc2 = v.getDefiningOp<LinearOp>();
+  Value a = fc2 ? fc2.getInput() : Value();
+  if (a)
+    if (auto d = a.getDefiningOp<DropoutOp>())
+      a = d.getInput();
+  Operation *act = a ? a.getDefiningOp() : nullptr;
+  auto fc1 = act && llvm::isa<ReluOp, GeluOp, LeakyReluOp>(act)
+                 ? act->getOperand(0).getDefiningOp<LinearOp>()
+                 : LinearOp();
+  if (!fc1 || fc1.getInput() != ln.getResult()) {
+    why = "the FFN sublayer is not Linear -> activation -> Linear on "
+          "LayerNorm(r) (ELR replaces a whole encoder layer)";
+    return nullptr;
+  }
+  return second;
+}
+
+std::string mlpParamPrefix(const AttentionSite &site, const std::string &mode,
+                           int64_t head) {
+  if (mode == "elr") {
+    std::string layer = site.prefix;
+    llvm::StringRef suffix = ".self_attn";
+    if (llvm::StringRef(layer).ends_with(suffix))
+      layer.resize(layer.size() - suffix.size());
+    return layer + ".elr";
+  }
+  std::string p = site.prefix + "." + mode;
+  if (head >= 0)
+    p += ".head" + std::to_string(head);
+  return p;
+}
+
 std::vector<AttentionSite> findAttentionSites(func::FuncOp fn,
                                               std::vector<UnmatchedSoftmax> &unmatched) {
   std::vector<AttentionSite> sites;

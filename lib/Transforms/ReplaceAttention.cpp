@@ -45,30 +45,6 @@ int64_t dim(Value v, unsigned i) {
   return llvm::cast<RankedTensorType>(v.getType()).getDimSize(i);
 }
 
-/// Skips an optional dropout between `v` and its single user.
-Operation *singleUserSkippingDropout(Value v, Value &through) {
-  through = v;
-  if (!v.hasOneUse())
-    return nullptr;
-  Operation *user = *v.getUsers().begin();
-  if (auto d = llvm::dyn_cast<DropoutOp>(user)) {
-    through = d.getResult();
-    if (!through.hasOneUse())
-      return nullptr;
-    user = *through.getUsers().begin();
-  }
-  return user;
-}
-
-/// `y = x + f` where `f` is `through`; returns x, or null.
-Value residualInput(AddOp add, Value through) {
-  if (add.getRhs() == through)
-    return add.getLhs();
-  if (add.getLhs() == through)
-    return add.getRhs();
-  return nullptr;
-}
-
 class ReplaceAttentionPass
     : public tfx::impl::ReplaceAttentionBase<ReplaceAttentionPass> {
 public:
@@ -202,7 +178,7 @@ LogicalResult ReplaceAttentionPass::rewriteALR(AttentionSite &site,
   Location loc = site.anchor->getLoc();
   int64_t L = dim(o.query, 1), D = dim(o.query, 2);
   Value heads;
-  std::string prefix = site.prefix + ".alr";
+  std::string prefix = mlpParamPrefix(site, "alr");
   switch (site.kind) {
   case SiteKind::EncoderSelf:
     heads = buildMlp(b, loc, prefix, o.query, o.keyPaddingMask, o.keyPaddingMask,
@@ -250,7 +226,7 @@ LogicalResult ReplaceAttentionPass::rewriteASLR(AttentionSite &site,
   int64_t L = dim(o.query, 1), D = dim(o.query, 2), H = o.numHeads, dh = D / H;
   SmallVector<Value> heads;
   for (int64_t h = 0; h < H; ++h)
-    heads.push_back(buildMlp(b, loc, site.prefix + ".aslr.head" + std::to_string(h),
+    heads.push_back(buildMlp(b, loc, mlpParamPrefix(site, "aslr", h),
                              o.query, o.keyPaddingMask, o.keyPaddingMask, L, dh,
                              hiddenWidth(L * D, true), false));
   Value merged = b.create<ConcatOp>(loc, o.query.getType(), heads,
@@ -261,88 +237,36 @@ LogicalResult ReplaceAttentionPass::rewriteASLR(AttentionSite &site,
   return success();
 }
 
-/// Finds `x + drop(attention(LN(x)))` around the site; returns the add.
-AddOp matchResidualSublayer(AttentionSite &site, Value &x, std::string &why) {
-  Value through;
-  Operation *user = singleUserSkippingDropout(site.output, through);
-  auto add = llvm::dyn_cast_or_null<AddOp>(user);
-  if (!add) {
-    why = "its output does not feed a residual add (x + attention)";
-    return nullptr;
-  }
-  x = residualInput(add, through);
-  auto ln = site.operands.query.getDefiningOp<LayerNormOp>();
-  if (!ln || ln.getInput() != x) {
-    why = "it is not a pre-LN sublayer x + attention(LayerNorm(x))";
-    return nullptr;
-  }
-  return add;
-}
-
 LogicalResult ReplaceAttentionPass::rewriteALRR(AttentionSite &site,
                                                 std::string &why) {
   Value x;
-  AddOp add = matchResidualSublayer(site, x, why);
+  Operation *add = matchPreLnSublayer(site, x, why);
   if (!add)
     return failure();
   OpBuilder b(add);
   int64_t L = dim(x, 1), D = dim(x, 2);
-  Value mlp = buildMlp(b, add.getLoc(), site.prefix + ".alrr", x,
+  Value mlp = buildMlp(b, add->getLoc(), mlpParamPrefix(site, "alrr"), x,
                        site.operands.keyPaddingMask, site.operands.keyPaddingMask,
                        L, D, hiddenWidth(L * D, false), false);
-  add.getResult().replaceAllUsesWith(mlp);
+  add->getResult(0).replaceAllUsesWith(mlp);
   return success();
 }
 
 LogicalResult ReplaceAttentionPass::rewriteELR(AttentionSite &site,
                                                std::string &why) {
   Value x;
-  AddOp first = matchResidualSublayer(site, x, why);
+  Operation *first = matchPreLnSublayer(site, x, why);
   if (!first)
     return failure();
-  // r -> LN -> linear -> activation -> (dropout) -> linear -> (dropout) -> r + .
-  Value r = first.getResult();
-  AddOp second;
-  for (Operation *user : r.getUsers())
-    if (auto a = llvm::dyn_cast<AddOp>(user))
-      second = a;
-  LayerNormOp ln;
-  for (Operation *user : r.getUsers())
-    if (auto l = llvm::dyn_cast<LayerNormOp>(user))
-      ln = l;
-  if (!second || !ln || !llvm::hasNItems(r.getUsers(), 2)) {
-    why = "the attention sublayer is not followed by a pre-LN FFN sublayer "
-          "r + FFN(LayerNorm(r)) (ELR replaces a whole encoder layer)";
+  Operation *second = matchEncoderLayerEnd(first, why);
+  if (!second)
     return failure();
-  }
-  Value ffnOut = residualInput(second, r);
-  // Walk back from the FFN output to the layer norm to check the chain.
-  Value v = ffnOut;
-  if (auto d = v.getDefiningOp<DropoutOp>())
-    v = d.getInput();
-  auto fc2 = v.getDefiningOp<LinearOp>();
-  Value a = fc2 ? fc2.getInput() : Value();
-  if (a)
-    if (auto d = a.getDefiningOp<DropoutOp>())
-      a = d.getInput();
-  Operation *act = a ? a.getDefiningOp() : nullptr;
-  auto fc1 = act && llvm::isa<ReluOp, GeluOp, LeakyReluOp>(act)
-                 ? act->getOperand(0).getDefiningOp<LinearOp>()
-                 : LinearOp();
-  if (!fc1 || fc1.getInput() != ln.getResult()) {
-    why = "the FFN sublayer is not Linear -> activation -> Linear on "
-          "LayerNorm(r) (ELR replaces a whole encoder layer)";
-    return failure();
-  }
   OpBuilder b(second);
   int64_t L = dim(x, 1), D = dim(x, 2);
-  std::string layer = site.prefix;
-  if (StringRef(layer).ends_with(".self_attn"))
-    layer.resize(layer.size() - StringRef(".self_attn").size());
-  Value mlp = buildMlp(b, second.getLoc(), layer + ".elr", x,
+  Value mlp = buildMlp(b, second->getLoc(), mlpParamPrefix(site, "elr"), x,
                        site.operands.keyPaddingMask, site.operands.keyPaddingMask,
                        L, D, hiddenWidth(L * D, false), false);
-  second.getResult().replaceAllUsesWith(mlp);
+  second->getResult(0).replaceAllUsesWith(mlp);
   return success();
 }
 

@@ -2,7 +2,7 @@
 """PyTorch oracle for tfx: golden weights, inputs and expected outputs.
 
     /usr/bin/python3 test/golden/make_golden.py --case NAME[,NAME...] --out DIR
-        [--seed S] [--self-check]
+        [--seed S] [--self-check] [--model-dir DIR | --tfx-opt PATH]
     /usr/bin/python3 test/golden/make_golden.py --list
 
 Every case writes three safetensors files into DIR:
@@ -23,6 +23,10 @@ checks its tensors against the IR it belongs to (parameter names and shapes,
 argument and result names, shapes and element types). `--self-check` also
 recomputes every expected output with an independent float64 numpy
 implementation and compares.
+
+The replaced-model cases (REPLACED_CASES: teacher-tiny after tfx-opt
+--replace-attention) check against the IR the pass wrote, read from
+`--model-dir DIR` (DIR/CASE.mlir) or made with tfx-opt into --out.
 
 See test/golden/README.md for the conventions and the case list.
 """

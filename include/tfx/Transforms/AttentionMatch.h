@@ -45,6 +45,21 @@ struct UnmatchedSoftmax {
   std::string reason;
 };
 
+/// Matches the pre-LN sublayer `x + dropout?(attention(LayerNorm(x)))` around
+/// `site`: returns the residual add and sets `x`, or null with `why` set.
+mlir::Operation *matchPreLnSublayer(const AttentionSite &site, mlir::Value &x,
+                                    std::string &why);
+
+/// Matches the FFN sublayer that follows a pre-LN attention sublayer whose
+/// residual add is `sublayer`: r + dropout?(Linear(act(Linear(LN(r))))).
+/// Returns that second add (the end of the encoder layer), or null.
+mlir::Operation *matchEncoderLayerEnd(mlir::Operation *sublayer, std::string &why);
+
+/// Name prefix of the MLP that replaces `site` in `mode` ("alr", "alrr",
+/// "aslr", "elr"); `head` only for ASLR.
+std::string mlpParamPrefix(const AttentionSite &site, const std::string &mode,
+                           int64_t head = -1);
+
 /// Finds every attention of `fn`, in program order. Softmaxes that look like
 /// the core of an attention but are not one are reported in `unmatched`.
 std::vector<AttentionSite> findAttentionSites(mlir::func::FuncOp fn,
