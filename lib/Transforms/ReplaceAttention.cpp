@@ -81,6 +81,7 @@ private:
   SizeSpec size_;
   std::set<SiteKind> sites_;
   std::set<int64_t> layers_;
+  bool sizeError_ = false;
   /// New parameters: name -> shape (checked against `weights` at the end).
   std::map<std::string, std::vector<int64_t>> newParams_;
 };
@@ -138,7 +139,7 @@ int64_t ReplaceAttentionPass::hiddenWidth(int64_t flatInputs, bool perHead) cons
   int64_t divisor = size_.divisor;
   if (perHead)
     divisor = divisor == 256 ? 32 : divisor == 128 ? 16 : divisor == 8 ? 8 : 4;
-  return std::max<int64_t>(1, flatInputs / divisor);
+  return flatInputs / divisor;
 }
 
 Value ReplaceAttentionPass::param(OpBuilder &b, const std::string &name,
@@ -155,6 +156,15 @@ Value ReplaceAttentionPass::buildMlp(OpBuilder &b, Location loc,
                                      bool perPosition) {
   int64_t flat = dim(input, 1) * dim(input, 2);
   int64_t rows = perPosition ? outFeatures : outLen * outFeatures;
+  if (hidden < 2 && !sizeError_) {
+    // LayerNorm over a single hidden unit outputs its bias: the MLP would
+    // ignore its input.
+    emitError(loc) << "replace-attention: size=" << size << " gives a hidden width of "
+                   << hidden << " for " << flat
+                   << " inputs (the named sizes assume the paper's 6400); use a "
+                      "larger size or an explicit hidden width of at least 2";
+    sizeError_ = true;
+  }
   Value n1w = param(b, prefix + ".in_norm.weight", {flat});
   Value n1b = param(b, prefix + ".in_norm.bias", {flat});
   Value w1 = param(b, prefix + ".fc1.weight", {hidden, flat});
@@ -343,6 +353,8 @@ void ReplaceAttentionPass::runOnOperation() {
       eraseDeadOps(fn);
   }
 
+  if (sizeError_)
+    return signalPassFailure();
   if (weights.empty())
     return;
   auto file = rt::readSafetensors(weights);
