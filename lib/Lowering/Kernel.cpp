@@ -54,10 +54,33 @@ Type halideTypeOf(rt::DType dtype) {
   }
 }
 
+/// Tells Halide the static extents and dense row-major strides of a buffer:
+/// with constant strides, unrolled loops address memory with constant
+/// offsets, and exact extents remove tail code the sizes never need.
+template <typename Buffer>
+void constrainDense(Buffer &&b, const std::vector<int64_t> &shape) {
+  int rank = static_cast<int>(shape.size());
+  int64_t stride = 1;
+  bool strideKnown = true;
+  for (int h = 0; h < rank; ++h) {
+    int64_t e = shape[rank - 1 - h];
+    b.dim(h).set_min(0);
+    if (strideKnown)
+      b.dim(h).set_stride(static_cast<int>(stride));
+    if (e >= 0) {
+      b.dim(h).set_extent(static_cast<int>(e));
+      stride *= e;
+    } else {
+      strideKnown = false;
+    }
+  }
+}
+
 ImageParam param(const KernelDesc &d, size_t i, const std::string &name) {
   const OperandDesc &op = d.inputs.at(i);
-  return ImageParam(halideTypeOf(op.dtype), static_cast<int>(op.shape.size()),
-                    name);
+  ImageParam p(halideTypeOf(op.dtype), static_cast<int>(op.shape.size()), name);
+  constrainDense(p, op.shape);
+  return p;
 }
 
 /// Static extent of tensor dim `i` of operand `op` (-1 if dynamic).
@@ -103,21 +126,30 @@ void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner) {
 //===----------------------------------------------------------------------===//
 
 /// Register-blocked GEMM schedule: a tile of `out` (tn x tm) is accumulated
-/// in registers over k, with k split so the weight panel stays in L2.
+/// in registers over k, with k split so the weight panel stays in L2. When
+/// there are at least tm rows (the usual case: rows = batch x length), a
+/// specialisation uses full tiles (ShiftInwards) so the unrolled rows carry no
+/// bounds checks; fewer rows fall back to guarded tiles.
 void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
-                  int64_t K, std::vector<Var> outer) {
+                  int64_t K, std::vector<Var> outer, Expr rows) {
   const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
   const int tm = N >= 2 * kVec ? 6 : 8;
   Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
-  out.tile(n, m, no, mo, ni, mi, tn, tm, TailStrategy::GuardWithIf)
-      .reorder(ni, mi, no, mo);
-  out.vectorize(ni, kVec).unroll(mi);
-  if (outer.empty()) {
-    out.parallel(mo);
-  } else {
-    Var fused("fused");
-    out.fuse(mo, outer.front(), fused).parallel(fused);
-  }
+  auto tileStage = [&](Stage s, TailStrategy rowTail) {
+    s.split(n, no, ni, tn, TailStrategy::GuardWithIf)
+        .split(m, mo, mi, tm, rowTail)
+        .reorder(ni, mi, no, mo)
+        .vectorize(ni, kVec)
+        .unroll(mi);
+    if (outer.empty()) {
+      s.parallel(mo);
+    } else {
+      Var fused("fused");
+      s.fuse(mo, outer.front(), fused).parallel(fused);
+    }
+  };
+  tileStage(out.specialize(rows >= tm), TailStrategy::ShiftInwards);
+  tileStage(Stage(out), TailStrategy::GuardWithIf);
   prod.compute_at(out, no)
       .vectorize(n, kVec, TailStrategy::GuardWithIf)
       .unroll(m);
@@ -151,7 +183,9 @@ Built buildLinear(const KernelDesc &d) {
   Func out("linear");
   out(n, m) = activation(prod(n, m), d);
   b.output = out;
-  b.schedule = [=]() mutable { scheduleGemm(out, prod, n, m, k, N, K, {}); };
+  b.schedule = [=]() mutable {
+    scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
+  };
   return b;
 }
 
@@ -169,7 +203,9 @@ Built buildMatmul(const KernelDesc &d) {
   Func out("matmul");
   out(n, m, t) = prod(n, m, t);
   b.output = out;
-  b.schedule = [=]() mutable { scheduleGemm(out, prod, n, m, k, N, K, {t}); };
+  b.schedule = [=]() mutable {
+    scheduleGemm(out, prod, n, m, k, N, K, {t}, a.dim(1).extent());
+  };
   return b;
 }
 
@@ -1107,11 +1143,25 @@ KernelCache::Impl::loadOrCompileShared(const KernelDesc &desc, Built &built,
       new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind));
 }
 
+/// The host target, minus features the CPU lacks. Halide 14 reports
+/// "avx512_sapphirerapids" on CPUs with AVX512-BF16/VNNI (e.g. AMD Zen 4),
+/// and LLVM 14 then emits AVX512-FP16 instructions (vmovw) that such CPUs do
+/// not have: SIGILL. Keep the feature only if /proc/cpuinfo lists avx512_fp16.
+Target hostTarget() {
+  Target t = get_jit_target_from_environment();
+  if (t.has_feature(Target::AVX512_SapphireRapids)) {
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string text((std::istreambuf_iterator<char>(cpuinfo)), {});
+    if (text.find("avx512_fp16") == std::string::npos)
+      t = t.without_feature(Target::AVX512_SapphireRapids);
+  }
+  return t;
+}
+
 KernelCache::KernelCache(KernelOptions options) : impl_(new Impl) {
   impl_->options = std::move(options);
-  impl_->target = impl_->options.target.empty()
-                      ? get_jit_target_from_environment()
-                      : Target(impl_->options.target);
+  impl_->target = impl_->options.target.empty() ? hostTarget()
+                                                : Target(impl_->options.target);
 }
 
 KernelCache::~KernelCache() = default;
@@ -1147,6 +1197,7 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
   auto start = std::chrono::steady_clock::now();
   try {
     Built built = builder->second(desc);
+    constrainDense(built.output.output_buffer(), desc.output.shape);
     Pipeline pipeline(built.output);
     ScheduleSource source = impl_->options.schedule;
     if (source == ScheduleSource::Manual) {
