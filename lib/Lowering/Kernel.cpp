@@ -510,19 +510,14 @@ Built buildMaskRows(const KernelDesc &d) {
   Func out("mask_rows");
   Expr pos = f / D, feat = f % D;
   Expr visible = keep(pos, n) != 0;
-  if (d.intAttr("causal")) {
+  if (d.intAttr("causal"))
     out(f, i, n) = select(visible && pos <= i, x(feat, pos, n), 0.0f);
-    b.output = out;
-    b.schedule = [=]() mutable {
-      out.parallel(n).vectorize(f, kVec, TailStrategy::GuardWithIf);
-    };
-  } else {
+  else
     out(f, n) = select(visible, x(feat, pos, n), 0.0f);
-    b.output = out;
-    b.schedule = [=]() mutable {
-      out.parallel(n).vectorize(f, kVec, TailStrategy::GuardWithIf);
-    };
-  }
+  b.output = out;
+  b.schedule = [=]() mutable {
+    out.parallel(n).vectorize(f, kVec, TailStrategy::GuardWithIf);
+  };
   return b;
 }
 
