@@ -16,6 +16,8 @@
 
 #include <cmath>
 #include <random>
+#include <thread>
+#include <vector>
 
 namespace tfx::distill {
 
@@ -268,12 +270,22 @@ void Adam::step(MlpParams &params, const MlpParams &grads) {
     const float *g = grads.tensors[i].dataAs<float>();
     float *m = m_.tensors[i].dataAs<float>(), *v = v_.tensors[i].dataAs<float>();
     int64_t n = params.tensors[i].numel();
-    for (int64_t j = 0; j < n; ++j) {
-      m[j] = float(beta1_ * m[j] + (1 - beta1_) * g[j]);
-      v[j] = float(beta2_ * v[j] + (1 - beta2_) * double(g[j]) * g[j]);
-      double mhat = m[j] / c1, vhat = v[j] / c2;
-      p[j] = float(p[j] - lr_ * mhat / (std::sqrt(vhat) + eps_));
-    }
+    auto update = [&](int64_t begin, int64_t end) {
+      for (int64_t j = begin; j < end; ++j) {
+        m[j] = float(beta1_ * m[j] + (1 - beta1_) * g[j]);
+        v[j] = float(beta2_ * v[j] + (1 - beta2_) * double(g[j]) * g[j]);
+        double mhat = m[j] / c1, vhat = v[j] / c2;
+        p[j] = float(p[j] - lr_ * mhat / (std::sqrt(vhat) + eps_));
+      }
+    };
+    // Large tensors (the MLP's weight matrices) are split across threads.
+    unsigned workers = n >= (1 << 16) ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w)
+      threads.emplace_back(update, n * w / workers, n * (w + 1) / workers);
+    update(0, n / workers);
+    for (std::thread &t : threads)
+      t.join();
   }
 }
 

@@ -135,13 +135,21 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
   const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
   const int tm = N >= 2 * kVec ? 6 : 8;
   Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
+  // A weight matrix larger than L2 would be streamed from memory once per
+  // row tile; then the column tiles go outermost so each K x tn panel of the
+  // weights is reused by every row tile while it sits in L2.
+  const bool panelOuter = outer.empty() && K * N * 4 > (int64_t(1) << 20);
   auto tileStage = [&](Stage s, TailStrategy rowTail) {
     s.split(n, no, ni, tn, TailStrategy::GuardWithIf)
-        .split(m, mo, mi, tm, rowTail)
-        .reorder(ni, mi, no, mo)
-        .vectorize(ni, kVec)
-        .unroll(mi);
-    if (outer.empty()) {
+        .split(m, mo, mi, tm, rowTail);
+    if (panelOuter)
+      s.reorder(ni, mi, mo, no);
+    else
+      s.reorder(ni, mi, no, mo);
+    s.vectorize(ni, kVec).unroll(mi);
+    if (panelOuter) {
+      s.parallel(no);
+    } else if (outer.empty()) {
       s.parallel(mo);
     } else {
       Var fused("fused");
@@ -150,7 +158,8 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
   };
   tileStage(out.specialize(rows >= tm), TailStrategy::ShiftInwards);
   tileStage(Stage(out), TailStrategy::GuardWithIf);
-  prod.compute_at(out, no)
+  // The accumulators live for one tile: inside the innermost tile loop.
+  prod.compute_at(out, panelOuter ? mo : no)
       .vectorize(n, kVec, TailStrategy::GuardWithIf)
       .unroll(m);
   if (K > 512) {
@@ -379,7 +388,29 @@ Built buildTranspose(const KernelDesc &d) {
   out(toExprs(v)) = x(idx);
   b.output = out;
   int64_t inner = d.output.shape.back();
-  b.schedule = [=]() mutable { scheduleElementwise(out, v, inner); };
+  // Which output dim reads the input's innermost (contiguous) dim.
+  int readsInner = -1;
+  for (int i = 0; i < rank; ++i)
+    if (d.intAttr("perm_" + std::to_string(i)) == rank - 1)
+      readsInner = rank - 1 - i;
+  int64_t other = readsInner > 0 ? d.output.shape[rank - 1 - readsInner] : -1;
+  b.schedule = [=]() mutable {
+    if (readsInner > 0 && inner >= kVec && other >= kVec) {
+      // Blocked transpose: a 16x16 tile is read along the input's rows and
+      // written along the output's, so both sides use whole cache lines.
+      Var xo("xo"), yo("yo"), xi("xi"), yi("yi");
+      out.tile(v[0], v[readsInner], xo, yo, xi, yi, kVec, kVec,
+               TailStrategy::GuardWithIf)
+          .vectorize(xi)
+          .unroll(yi);
+      if (readsInner == static_cast<int>(v.size()) - 1)
+        out.parallel(yo);
+      else
+        out.parallel(v.back());
+    } else {
+      scheduleElementwise(out, v, inner);
+    }
+  };
   return b;
 }
 

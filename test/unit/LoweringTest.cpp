@@ -402,6 +402,37 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
   expectClose(masked, want, 0);
 }
 
+TEST_F(LoweringTest, LargeTransposesUseTheBlockedScheduleCorrectly) {
+  // 2-D (weights) and the 4-D head split [B, L, H, dh] -> [B, H, dh, L].
+  Tensor w = randomTensor({37, 50}, 40);
+  KernelDesc t2;
+  t2.kind = "transpose";
+  t2.ints = {{"perm_0", 1}, {"perm_1", 0}};
+  t2.inputs = {f32({37, 50})};
+  t2.output = f32({50, 37});
+  Tensor wt = run(t2, {&w}, DType::F32, {50, 37});
+  std::vector<float> want;
+  for (int c = 0; c < 50; ++c)
+    for (int r = 0; r < 37; ++r)
+      want.push_back(w.dataAs<float>()[r * 50 + c]);
+  expectClose(wt, want, 0);
+
+  Tensor h = randomTensor({3, 20, 2, 17}, 41);
+  KernelDesc t4;
+  t4.kind = "transpose";
+  t4.ints = {{"perm_0", 0}, {"perm_1", 2}, {"perm_2", 3}, {"perm_3", 1}};
+  t4.inputs = {f32({-1, 20, 2, 17})};
+  t4.output = f32({-1, 2, 17, 20});
+  Tensor ht = run(t4, {&h}, DType::F32, {3, 2, 17, 20});
+  want.clear();
+  for (int b = 0; b < 3; ++b)
+    for (int hh = 0; hh < 2; ++hh)
+      for (int c = 0; c < 17; ++c)
+        for (int l = 0; l < 20; ++l)
+          want.push_back(h.dataAs<float>()[((b * 20 + l) * 2 + hh) * 17 + c]);
+  expectClose(ht, want, 0);
+}
+
 TEST_F(LoweringTest, EmbeddingAndPositionalEncoding) {
   const int64_t V = 10, D = 6, L = 4;
   Tensor table = randomTensor({V, D}, 23);
