@@ -139,8 +139,13 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
   // row tile; then the column tiles go outermost so each K x tn panel of the
   // weights is reused by every row tile while it sits in L2.
   const bool panelOuter = outer.empty() && K * N * 4 > (int64_t(1) << 20);
+  // With at least one full column tile, the last tile is shifted inwards
+  // (recomputing a few columns) instead of predicated: narrow outputs such as
+  // a 25-wide hidden layer otherwise run their tail tile as scalar code.
+  const TailStrategy colTail =
+      N >= tn ? TailStrategy::ShiftInwards : TailStrategy::GuardWithIf;
   auto tileStage = [&](Stage s, TailStrategy rowTail) {
-    s.split(n, no, ni, tn, TailStrategy::GuardWithIf)
+    s.split(n, no, ni, tn, colTail)
         .split(m, mo, mi, tm, rowTail);
     if (panelOuter)
       s.reorder(ni, mi, mo, no);
@@ -720,7 +725,8 @@ Built buildGemmTN(const KernelDesc &d) {
   b.schedule = [=]() mutable {
     const int th = H >= 2 * kVec ? 2 * kVec : kVec;
     Var ho("ho"), oo("oo"), hi("hi"), oi("oi");
-    out.tile(h, o, ho, oo, hi, oi, th, 8, TailStrategy::GuardWithIf)
+    out.split(h, ho, hi, th, H >= th ? TailStrategy::ShiftInwards : TailStrategy::GuardWithIf)
+        .split(o, oo, oi, 8, TailStrategy::GuardWithIf)
         .reorder(hi, oi, ho, oo)
         .vectorize(hi, kVec)
         .unroll(oi)
