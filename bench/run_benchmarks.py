@@ -2,32 +2,41 @@
 """tfx benchmark suite: Transformer blocks at the "Rethinking Attention"
 teacher sizes (d_model 128, 8 heads, FFN 512, length 50) vs PyTorch eager.
 
-    /usr/bin/python3 bench/run_benchmarks.py [--quick] [--blocks a,b] [--batches 1,32]
+    /usr/bin/python3 bench/run_benchmarks.py            # the whole suite
+    /usr/bin/python3 bench/run_benchmarks.py --quick --blocks ffn --batches 1
 
-For every block of bench/models/ and batch size (default 1, 32, 256):
+For every block of bench/models/ (attention, ffn, encoder_layer,
+decoder_layer) and batch size (default 1, 32, 256):
 
-* random weights and inputs are written once (safetensors, the weights by the
+* random weights and inputs are written once (safetensors; the weights by the
   PyTorch reference modules of test/golden/make_golden.py, whose state_dict
   names are the blocks' tfx.param names);
 * `tfx-run --bench N --threads 2` gives the tfx latency (median of N runs
-  after a warm-up run that compiles the kernels);
+  after a warm-up run that compiles the kernels; fresh kernel cache per suite);
 * PyTorch eager (same module, torch.set_num_threads(2), torch.no_grad(), the
-  same N after warm-up) is timed in a subprocess twice, with
-  OPENBLAS_NUM_THREADS=1 and with it unset; the faster is the peer;
+  same N runs after warm-up) is timed in subprocesses with
+  OPENBLAS_NUM_THREADS=1 and with it unset; the faster is the peer. A third,
+  informational run sends every linear through oneDNN (this PyTorch links
+  the reference netlib BLAS);
 * the tfx output is compared with PyTorch's (max abs error).
 
-The roofline numbers are measured on this machine: sgemm peak (2048^3 fp32
-at 2 threads, best of a few, by every GEMM PyTorch offers here) and memory
-bandwidth (large copies). Each tfx result gets achieved GFLOP/s (FLOP
-formulas in `block_flops`), its fraction of the sgemm peak, and at batch 1
-the bytes moved (weights read once + inputs + outputs) per second.
+Roofline, measured at the start and at the end (best kept): sgemm peak
+(2048^3 fp32 at 2 threads, best of a few, through torch.matmul and through
+oneDNN) and memory bandwidth (256 MiB copies). Each tfx result gets GFLOP/s
+(GEMM work only, formulas in `block_flops`), its fraction of the sgemm peak
+and, at batch 1, bytes moved (weights read once + inputs + outputs) per
+second against the bandwidth.
 
-The encoder layer is also run with the Halide auto-schedulers (adams2019,
-mullapudi2016) at batch 1 and 32, and a large linear layer (GEMM probe,
-bench/models/linear_big.mlir) gives the GEMM kernel's own GFLOP/s.
+Also: the encoder layer with the Halide auto-schedulers (adams2019,
+mullapudi2016) at batch 1 and 32, and GEMM probes (one linear alone,
+bench/models/linear_*.mlir, including the large linear_big) for the GEMM
+kernel's own GFLOP/s.
+
+Each measurement first waits for a quiet machine and is re-run when other
+processes used >= 10% of the CPUs meanwhile; the share is reported.
 
 Writes bench/results/latest.md (the Markdown printed to stdout) and
-bench/results/latest.json (raw numbers).
+bench/results/latest.json (raw numbers). Progress goes to stderr.
 """
 
 import argparse
@@ -66,17 +75,24 @@ IR = {
     "ffn": "ffn_block.mlir",
     "encoder_layer": "encoder_layer.mlir",
     "decoder_layer": "decoder_layer.mlir",
-    "linear_big": "linear_big.mlir",
 }
+# GEMM probes: one linear layer alone. name -> (input shape with the batch
+# first, in features, out features). linear_big is the large GEMM (4096 x
+# 2048 x 512); the others are the blocks' own linear shapes at batch 256.
+PROBES = {
+    "linear_big": ((4096, 512), 512, 2048),
+    "linear_128x128": ((256, LENGTH, 128), 128, 128),
+    "linear_128x512": ((256, LENGTH, 128), 128, 512),
+    "linear_512x128": ((256, LENGTH, 512), 512, 128),
+}
+IR.update({name: name + ".mlir" for name in PROBES})
 PREFIX = {
     "attention": "encoder.layers.0.",
     "ffn": "encoder.layers.0.",
     "encoder_layer": "encoder.layers.0.",
     "decoder_layer": "decoder.layers.0.",
-    "linear_big": "linear.",
 }
-# GEMM probe: [4096, 512] x [2048, 512]^T.
-BIG_ROWS, BIG_IN, BIG_OUT = 4096, 512, 2048
+PREFIX.update({name: "linear." for name in PROBES})
 AUTO_SCHEDULES = ["adams2019", "mullapudi2016"]
 AUTO_BATCHES = [1, 32]
 LATENCY_RE = re.compile(r"latency over (\d+) runs: min ([0-9.]+) ms, median ([0-9.]+) ms, "
@@ -115,8 +131,9 @@ def block_flops(block, batch):
     elif block == "decoder_layer":
         # causal self-attention + cross-attention on a memory of length n + FFN
         macs = attention_macs(n, n, d) + attention_macs(n, n, d) + ffn_macs(n, d, f)
-    elif block == "linear_big":
-        return 2 * batch * BIG_IN * BIG_OUT  # batch = rows here
+    elif block in PROBES:
+        shape, fin, fout = PROBES[block]
+        return 2 * math.prod(shape[:-1]) * fin * fout  # `batch` is in `shape`
     else:
         raise ValueError(block)
     return 2 * macs * batch
@@ -155,7 +172,9 @@ def torch_modules():
             return x + self.ffn(self.final_layer_norm(x))
 
     pad = mg.PAD
-    return {
+    probes = {name: ((lambda fi=fi, fo=fo: nn.Linear(fi, fo)), lambda m, i: m(i["x"]))
+              for name, (_, fi, fo) in PROBES.items()}
+    return {**probes,
         "attention": (AttentionBlock,
                       lambda m, i: m(i["x"], i["ids"] != pad)),
         "ffn": (FFNBlock, lambda m, i: m(i["x"])),
@@ -164,7 +183,6 @@ def torch_modules():
         "decoder_layer": (lambda: mg.DecoderLayer(D, HEADS, FFN_DIM),
                           lambda m, i: m(i["x"], i["tgt_ids"] != pad, i["memory"],
                                          i["src_ids"] != pad)),
-        "linear_big": (lambda: nn.Linear(BIG_IN, BIG_OUT), lambda m, i: m(i["x"])),
     }
 
 
@@ -189,8 +207,8 @@ def make_inputs(block, batch, seed):
                 "tgt_ids": mg.padded_ids(rng, batch, LENGTH, VOCAB, first=mg.BOS),
                 "memory": memory,
                 "src_ids": mg.padded_ids(rng, batch, LENGTH, VOCAB, last=mg.EOS)}
-    if block == "linear_big":
-        return {"x": rng.standard_normal((batch, BIG_IN)).astype(np.float32)}
+    if block in PROBES:
+        return {"x": rng.standard_normal(PROBES[block][0]).astype(np.float32)}
     raise ValueError(block)
 
 
@@ -198,11 +216,37 @@ def make_inputs(block, batch, seed):
 # Subprocess workers (torch is imported there, after the environment is set).
 # ---------------------------------------------------------------------------
 
+def use_onednn_linear():
+    """Routes every F.linear (nn.Linear and the projections inside
+    F.multi_head_attention_forward) through oneDNN (torch's mkldnn_linear).
+
+    Informational only: this Debian PyTorch links the reference (netlib)
+    BLAS, so its eager GEMMs are unoptimised; this shows what the same eager
+    graph does with an optimised GEMM. Weight conversions are cached; the
+    activation conversions to and from the oneDNN layout are timed."""
+    import torch
+    import torch.nn.functional as F
+    cache = {}
+
+    def linear(x, w, b=None):
+        entry = cache.get(id(w))
+        if entry is None or entry[0] is not w:
+            entry = (w, w.to_mkldnn(), None if b is None else b.to_mkldnn())
+            cache[id(w)] = entry
+        y = torch._C._nn.mkldnn_linear(x.reshape(-1, x.shape[-1]).to_mkldnn(), entry[1],
+                                       entry[2]).to_dense()
+        return y.view(*x.shape[:-1], w.shape[0])
+
+    F.linear = linear
+
+
 def worker_torch(args):
     """Times PyTorch eager on one block; prints a JSON line."""
     import torch
     factory, forward = torch_modules()[args.block]  # imports make_golden (sets 1 thread)
     torch.set_num_threads(args.threads)
+    if args.linear == "onednn":
+        use_onednn_linear()
     module = factory()
     weights = safetensors_io.load(args.weights)
     prefix = PREFIX[args.block]
@@ -253,7 +297,7 @@ def worker_roofline(args):
     try:
         am, bm = a.to_mkldnn(), b.to_mkldnn()
         out["sgemm"]["oneDNN (torch mkldnn_linear)"] = best_gflops(
-            lambda: torch._C._nn.mkldnn_linear(am, bm, None), 8)
+            lambda: torch._C._nn.mkldnn_linear(am, bm, None), 12)
         ref = (a[:64].double() @ b.double().t())
         got = torch._C._nn.mkldnn_linear(am, bm, None).to_dense()[:64].double()
         out["sgemm_check_max_rel_err"] = float((got - ref).abs().max() / ref.abs().max())
@@ -355,6 +399,22 @@ def machine_info():
     return info
 
 
+def git_revision():
+    """HEAD and whether the compiler sources differ from it (read-only git)."""
+    def git(*a):
+        try:
+            return subprocess.run(["git", "-C", REPO] + list(a), capture_output=True,
+                                  text=True, timeout=30).stdout.strip()
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
+    head = git("rev-parse", "--short", "HEAD") or "?"
+    dirty = git("status", "--porcelain", "--", "lib", "dialects", "runtime", "tools",
+                "include")
+    return head + (" + uncommitted changes in " + ", ".join(sorted({
+        ln[3:].split("/")[0] + "/" + ln[3:].split("/")[1] if "/" in ln[3:] else ln[3:]
+        for ln in dirty.splitlines()})) if dirty else "")
+
+
 def uptime():
     try:
         return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
@@ -447,84 +507,98 @@ def fmt(x, spec=".2f", none="–"):
 def render(report):
     r = report
     peak, bw = r["roofline"]["sgemm_peak_gflops"], r["roofline"]["bandwidth_gbs"]
-    lines = [f"# tfx benchmarks ({r['machine']['date']})", ""]
     m = r["machine"]
-    lines += [f"Machine: {m.get('Model name', '?')}, {m.get('CPU(s)', '?')} cores "
-              f"({m.get('simd', '')}), L2 {m.get('L2 cache', '?')}, L3 {m.get('L3 cache', '?')}; "
-              f"--threads {r['threads']}.",
-              f"Load before: `{r['load_before']}`",
-              f"Load after: `{r['load_after']}`", ""]
+    lines = [f"# tfx benchmarks ({m['date']})", "",
+             f"Command: `{r['command']}`  ",
+             f"Machine: {m.get('Model name', '?')}, {m.get('CPU(s)', '?')} cores "
+             f"({m.get('simd', '')}), L2 {m.get('L2 cache', '?')}, L3 {m.get('L3 cache', '?')}; "
+             f"--threads {r['threads']}.  ",
+             f"Source: git {r.get('git', '?')}; build/bin/tfx-run built "
+             f"{r.get('tfx_run_mtime', '?')}.  ",
+             f"Load before: `{r['load_before']}`  ",
+             f"Load after: `{r['load_after']}`", "",
+             *([f"**WARNING: {r['warning']}**", ""] if r.get("warning") else []),
+             "*others' CPU* = share of the machine other processes used while that "
+             "measurement ran (each measurement waits for a quiet machine and is re-run "
+             f"up to {r['retries']} times when others used ≥ 10%).", ""]
     lines += ["## Roofline (measured)", "", "| measurement | value |", "|---|---|"]
     for k, v in r["roofline"]["sgemm"].items():
-        lines.append(f"| sgemm 2048³ fp32, {k} | {fmt(v, '.1f')} GFLOP/s |")
+        lines.append(f"| sgemm 2048³ fp32, {k} (best of start/end) | {fmt(v, '.1f')} GFLOP/s |")
     for k, v in r["roofline"]["bandwidth"].items():
-        lines.append(f"| memory bandwidth, {k} (256 MiB, read+write) | {fmt(v, '.1f')} GB/s |")
+        lines.append(f"| memory bandwidth, {k}, 256 MiB, read+write (best of start/end) "
+                     f"| {fmt(v, '.1f')} GB/s |")
     lines += [f"| **sgemm peak used below** | **{fmt(peak, '.1f')} GFLOP/s** "
               f"({r['roofline']['sgemm_peak_source']}) |",
               f"| **bandwidth used below** | **{fmt(bw, '.1f')} GB/s** |", ""]
 
     lines += ["## Blocks: tfx vs PyTorch eager", "",
-              "Latencies are medians in ms. *peer* = the faster PyTorch eager run "
-              "(`1` = OPENBLAS_NUM_THREADS=1, `unset` = variable unset). "
-              "GFLOP/s counts GEMM work only (see `block_flops`). "
-              "max err = max |tfx − PyTorch| of the output.", "",
-              "| block | batch | runs | tfx ms | PyTorch ms (peer) | speedup | MFLOP | "
-              "tfx GFLOP/s | % sgemm peak | GB/s (batch 1) | % bandwidth | kernels/launches | "
-              "max err | others' CPU |",
-              "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "Medians in ms. *PyTorch* = the faster of the two eager runs "
+              "(`1`: OPENBLAS_NUM_THREADS=1, `unset`: not set); this is the peer. "
+              "*PyTorch+oneDNN* (information, not the peer) is the same eager graph with "
+              "every linear through oneDNN. GFLOP/s counts GEMM work only "
+              "(`block_flops`); GB/s at batch 1 = (weights + inputs + outputs bytes) / time. "
+              "*err* = max |tfx − PyTorch| of the output.", "",
+              "| block | batch | runs | tfx ms | PyTorch ms | speedup | PyTorch+oneDNN ms "
+              "| MFLOP | tfx GFLOP/s | % sgemm peak | GB/s | % bw | kernels/launches | err "
+              "| others' CPU |",
+              "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in r["blocks"]:
         t, p = row["tfx"], row["torch"]
-        if not t.get("ok"):
-            tfx_ms = "FAILED"
-        else:
-            tfx_ms = fmt(t["median_ms"], ".3f")
+        tfx_ms = fmt(t["median_ms"], ".3f") if t.get("ok") else "FAILED"
         peer = f"{fmt(p['median_ms'], '.3f')} ({p['peer']})" if p.get("median_ms") else "–"
-        kl = (f"{t.get('kernels', '?')}/{t.get('launches', '?')}" if t.get("ok") else "–")
+        kl = f"{t.get('kernels', '?')}/{t.get('launches', '?')}" if t.get("ok") else "–"
         lines.append(
             f"| {row['block']} | {row['batch']} | {row['runs']} | {tfx_ms} | {peer} | "
-            f"{fmt(row.get('speedup'), '.2f')}× | {fmt(row['flops'] / 1e6, '.1f')} | "
+            f"{fmt(row.get('speedup'), '.2f')}× | {fmt(p.get('onednn_ms'), '.3f')} | "
+            f"{fmt(row['flops'] / 1e6, '.1f')} | "
             f"{fmt(row.get('gflops'), '.1f')} | {fmt(row.get('pct_peak'), '.1f')} | "
             f"{fmt(row.get('gbs'), '.2f')} | {fmt(row.get('pct_bw'), '.1f')} | {kl} | "
-            f"{fmt(row.get('max_abs_err'), '.2e')} | {row.get('other_load', 0):.0%} |")
-    lines += ["", "PyTorch eager, both ways (median ms):", "",
-              "| block | batch | OPENBLAS_NUM_THREADS=1 | unset |", "|---|---:|---:|---:|"]
+            f"{fmt(row.get('max_abs_err'), '.1e')} | {row.get('other_load', 0):.0%} |")
+    lines += ["", "PyTorch eager, every variant (median ms):", "",
+              "| block | batch | OPENBLAS_NUM_THREADS=1 | unset | oneDNN linears |",
+              "|---|---:|---:|---:|---:|"]
     for row in r["blocks"]:
         v = row["torch"].get("variants", {})
         lines.append(f"| {row['block']} | {row['batch']} | "
-                     f"{fmt(v.get('1', {}).get('median_ms'), '.3f')} | "
-                     f"{fmt(v.get('unset', {}).get('median_ms'), '.3f')} |")
+                     + " | ".join(fmt(v.get(k, {}).get("median_ms"), ".3f")
+                                  for k in ("1", "unset", "onednn")) + " |")
 
-    lines += ["", "## Encoder layer with the Halide auto-schedulers", "",
-              "| schedule | batch | tfx ms (median) | vs manual | kernels | first run (compile) s | "
-              "status |", "|---|---:|---:|---:|---:|---:|---|"]
-    for row in r["auto_schedules"]:
-        t = row["tfx"]
-        if t.get("ok"):
-            lines.append(f"| {row['schedule']} | {row['batch']} | {fmt(t['median_ms'], '.3f')} | "
-                         f"{fmt(row.get('vs_manual'), '.2f')}× | {t.get('kernels', '?')} | "
-                         f"{fmt(t.get('first_run_s'), '.1f')} | ok |")
-        else:
-            err = t.get("error", "?").replace("|", "/")[:300]
-            lines.append(f"| {row['schedule']} | {row['batch']} | – | – | – | – | "
-                         f"FAILED: {err} |")
+    if r["auto_schedules"]:
+        lines += ["", "## Encoder layer with the Halide auto-schedulers", "",
+                  "| schedule | batch | tfx ms | manual ms | manual / auto | kernels "
+                  "| first run s (compile) | err | others' CPU | status |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+        for row in r["auto_schedules"]:
+            t = row["tfx"]
+            if t.get("ok"):
+                cached = " (disk cache)" if t.get("disk_hits") and \
+                    t.get("disk_hits") == t.get("kernels") else ""
+                lines.append(
+                    f"| {row['schedule']} | {row['batch']} | {fmt(t['median_ms'], '.3f')} | "
+                    f"{fmt(row.get('manual_ms'), '.3f')} | {fmt(row.get('vs_manual'), '.2f')}× | "
+                    f"{t.get('kernels', '?')} | {fmt(t.get('first_run_s'), '.1f')}{cached} | "
+                    f"{fmt(row.get('max_abs_err'), '.1e')} | {row.get('other_load', 0):.0%} | ok |")
+            else:
+                err = t.get("error", "?").replace("|", "/")[:300]
+                lines.append(f"| {row['schedule']} | {row['batch']} | – | – | – | – | – | – | "
+                             f"{row.get('other_load', 0):.0%} | FAILED: {err} |")
 
-    g = r.get("gemm_probe")
-    if g:
-        lines += ["", "## GEMM probe (bench/models/linear_big.mlir)", "",
-                  f"`[{BIG_ROWS}, {BIG_IN}] x [{BIG_OUT}, {BIG_IN}]^T + bias`, "
-                  f"{fmt(g['flops'] / 1e9, '.2f')} GFLOP.", "",
-                  "| engine | median ms | GFLOP/s | % sgemm peak |", "|---|---:|---:|---:|"]
-        t = g["tfx"]
-        if t.get("ok"):
-            lines.append(f"| tfx (manual schedule) | {fmt(t['median_ms'], '.2f')} | "
-                         f"{fmt(g['tfx_gflops'], '.1f')} | {fmt(g['tfx_pct_peak'], '.1f')} |")
-        else:
-            lines.append(f"| tfx (manual schedule) | FAILED: {t.get('error')} | – | – |")
-        p = g["torch"]
-        if p.get("median_ms"):
-            lines.append(f"| PyTorch eager nn.Linear ({p['peer']}) | {fmt(p['median_ms'], '.2f')} | "
-                         f"{fmt(g['torch_gflops'], '.1f')} | {fmt(g['torch_pct_peak'], '.1f')} |")
-        lines.append(f"| max abs err tfx vs PyTorch | {fmt(g.get('max_abs_err'), '.2e')} | | |")
+    if r.get("gemm_probes"):
+        lines += ["", "## GEMM probes (one linear layer alone, bench/models/linear_*.mlir)", "",
+                  "`y = x W^T + b`. *PyTorch+oneDNN* includes converting the activations "
+                  "to and from oneDNN's layout (dominant for small K); *PyTorch* (netlib "
+                  "BLAS) only for linear_big.", "",
+                  "| probe | M x N x K | GFLOP | tfx ms | tfx GFLOP/s | % sgemm peak "
+                  "| PyTorch+oneDNN GFLOP/s | PyTorch GFLOP/s | err | others' CPU |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for g in r["gemm_probes"]:
+            t = g["tfx"]
+            lines.append(
+                f"| {g['probe']} | {g['mnk']} | {fmt(g['flops'] / 1e9, '.2f')} | "
+                f"{fmt(t.get('median_ms'), '.2f') if t.get('ok') else 'FAILED'} | "
+                f"{fmt(g.get('tfx_gflops'), '.1f')} | {fmt(g.get('tfx_pct_peak'), '.1f')} | "
+                f"{fmt(g.get('onednn_gflops'), '.1f')} | {fmt(g.get('torch_gflops'), '.1f')} | "
+                f"{fmt(g.get('max_abs_err'), '.1e')} | {g.get('other_load', 0):.0%} |")
     lines += ["", f"Suite wall time: {r['wall_s']:.0f} s.", ""]
     return "\n".join(lines)
 
@@ -533,14 +607,19 @@ def render(report):
 # Driver.
 # ---------------------------------------------------------------------------
 
-def torch_both_ways(block, weights, inputs, runs, threads, outputs):
-    """PyTorch eager with OPENBLAS_NUM_THREADS=1 and unset; the faster is the peer."""
+def torch_both_ways(block, weights, inputs, runs, threads, outputs, warmup=2,
+                    variants_wanted=("1", "unset", "onednn")):
+    """PyTorch eager with OPENBLAS_NUM_THREADS=1 and unset; the faster is the
+    peer. Variant "onednn" (informational, never the peer) is eager with the
+    linears through oneDNN (see use_onednn_linear)."""
     variants = {}
-    for name in ("1", "unset"):
+    for name in variants_wanted:
         extra = ["--block", block, "--weights", weights, "--inputs", inputs,
-                 "--runs", str(runs), "--threads", str(threads)]
+                 "--runs", str(runs), "--threads", str(threads), "--warmup", str(warmup)]
         if name == "unset" and outputs:
             extra += ["--outputs", outputs]
+        if name == "onednn":
+            extra += ["--linear", "onednn"]
         try:
             if name == "1":
                 variants[name] = run_worker("torch", extra, {"OPENBLAS_NUM_THREADS": "1"})
@@ -548,11 +627,14 @@ def torch_both_ways(block, weights, inputs, runs, threads, outputs):
                 variants[name] = run_worker("torch", extra, env_remove=["OPENBLAS_NUM_THREADS"])
         except (RuntimeError, subprocess.TimeoutExpired) as e:
             variants[name] = {"error": str(e)}
-    ok = {k: v for k, v in variants.items() if "median_ms" in v}
-    if not ok:
-        return {"variants": variants}
-    peer = min(ok, key=lambda k: ok[k]["median_ms"])
-    return {"variants": variants, "peer": peer, "median_ms": ok[peer]["median_ms"]}
+    ok = {k: v for k, v in variants.items() if "median_ms" in v and k in ("1", "unset")}
+    res = {"variants": variants}
+    if "median_ms" in variants.get("onednn", {}):
+        res["onednn_ms"] = variants["onednn"]["median_ms"]
+    if ok:
+        res["peer"] = min(ok, key=lambda k: ok[k]["median_ms"])
+        res["median_ms"] = ok[res["peer"]]["median_ms"]
+    return res
 
 
 def max_abs_err(tfx_out, torch_out):
@@ -595,6 +677,8 @@ def main(argv=None):
     ap.add_argument("--outputs", help=argparse.SUPPRESS)
     ap.add_argument("--runs", type=int, default=10, help=argparse.SUPPRESS)
     ap.add_argument("--warmup", type=int, default=2, help=argparse.SUPPRESS)
+    ap.add_argument("--linear", choices=["default", "onednn"], default="default",
+                    help=argparse.SUPPRESS)
     ap.add_argument("--matmul-reps", type=int, default=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
@@ -625,21 +709,37 @@ def main(argv=None):
     log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
 
     report = {"threads": args.threads, "machine": machine_info(), "load_before": uptime(),
-              "command": " ".join([sys.executable] + sys.argv), "blocks": [],
+              "command": " ".join(["/usr/bin/python3", os.path.relpath(__file__, REPO)]
+                                  + sys.argv[1:]),
+              "retries": args.retries, "blocks": [], "git": git_revision(),
+              "tfx_run_mtime": datetime.datetime.fromtimestamp(
+                  os.path.getmtime(args.tfx_run)).isoformat(timespec="seconds"),
               "auto_schedules": []}
     log(f"workdir {workdir}; load: {report['load_before']}")
 
-    log("roofline: sgemm peak and memory bandwidth ...")
-    roof, lr, _ = measured(lambda: run_worker("roofline", [
-        "--threads", str(args.threads), "--matmul-reps", "1" if args.quick else "2"],
-        env_remove=["OPENBLAS_NUM_THREADS"]), args, log, "roofline")
-    roof["other_load"] = lr
-    sg = {k: v for k, v in roof["sgemm"].items() if v}
-    peak_src = max(sg, key=sg.get)
-    roof["sgemm_peak_gflops"], roof["sgemm_peak_source"] = sg[peak_src], peak_src
-    roof["bandwidth_gbs"] = max(roof["bandwidth"].values())
+    roof = {"sgemm": {}, "bandwidth": {}, "runs": []}
+
+    def roofline(when):
+        """Measures (again); the roofline is the best seen over all runs."""
+        log(f"roofline ({when}): sgemm peak and memory bandwidth ...")
+        res, lr, _ = measured(lambda: run_worker("roofline", [
+            "--threads", str(args.threads), "--matmul-reps", "1" if args.quick else "2"],
+            env_remove=["OPENBLAS_NUM_THREADS"]), args, log, "roofline")
+        res["other_load"], res["when"] = lr, when
+        roof["runs"].append(res)
+        for kind in ("sgemm", "bandwidth"):
+            for k, v in res[kind].items():
+                if v:
+                    roof[kind][k] = max(v, roof[kind].get(k) or 0.0)
+        sg = roof["sgemm"]
+        roof["sgemm_peak_source"] = max(sg, key=sg.get)
+        roof["sgemm_peak_gflops"] = sg[roof["sgemm_peak_source"]]
+        roof["bandwidth_gbs"] = max(roof["bandwidth"].values())
+        log(f"  sgemm {res['sgemm']}, bandwidth {res['bandwidth']} "
+            f"[others used {lr:.0%}]")
+
+    roofline("start")
     report["roofline"] = roof
-    log(f"  sgemm {roof['sgemm']}, bandwidth {roof['bandwidth']}")
 
     def files(block, batch):
         w = os.path.join(workdir, f"{block}.weights.safetensors")
@@ -662,7 +762,8 @@ def main(argv=None):
                                                  args.threads, cache_dir),
                                  args, log, f"tfx {block} batch {batch}")
             p, lp, ap_ = measured(lambda: torch_both_ways(block, w, i, runs, args.threads,
-                                                          torch_out),
+                                                          torch_out,
+                                                          warmup=1 if batch >= 256 else 2),
                                   args, log, f"PyTorch {block} batch {batch}")
             row = {"block": block, "batch": batch, "runs": runs, "tfx": t, "torch": p,
                    "flops": block_flops(block, batch), "loadavg1": load0,
@@ -670,13 +771,11 @@ def main(argv=None):
             if t.get("ok"):
                 manual[(block, batch)] = t["median_ms"]
                 row["gflops"] = row["flops"] / (t["median_ms"] * 1e-3) / 1e9
-                row["pct_peak"] = 100 * row["gflops"] / roof["sgemm_peak_gflops"]
                 if batch == 1:
                     nbytes = os.path.getsize(w) + os.path.getsize(i) + (
                         os.path.getsize(tfx_out) if os.path.exists(tfx_out) else 0)
                     row["bytes_moved"] = nbytes
                     row["gbs"] = nbytes / (t["median_ms"] * 1e-3) / 1e9
-                    row["pct_bw"] = 100 * row["gbs"] / roof["bandwidth_gbs"]
                 if p.get("median_ms"):
                     row["speedup"] = p["median_ms"] / t["median_ms"]
                 row["max_abs_err"] = max_abs_err(tfx_out, torch_out)
@@ -704,6 +803,7 @@ def main(argv=None):
                        "other_load": lt}
                 if t.get("ok"):
                     base = manual.get(("encoder_layer", batch))
+                    row["manual_ms"] = base
                     row["vs_manual"] = base / t["median_ms"] if base else None
                     torch_out = os.path.join(workdir, f"encoder_layer.b{batch}.torch.safetensors")
                     row["max_abs_err"] = max_abs_err(out, torch_out)
@@ -711,30 +811,54 @@ def main(argv=None):
                 log(f"  -> {fmt(t.get('median_ms'), '.3f') if t.get('ok') else 'FAILED: ' + t['error']}")
 
     if not args.no_gemm_probe:
-        log("GEMM probe linear_big ...")
-        runs = 3 if args.quick else 10
-        w, i = files("linear_big", BIG_ROWS)
-        tfx_out = os.path.join(workdir, "linear_big.tfx.safetensors")
-        torch_out = os.path.join(workdir, "linear_big.torch.safetensors")
-        t, lt, _ = measured(lambda: run_tfx(args.tfx_run, "linear_big", w, i, tfx_out, runs,
-                                            args.threads, cache_dir), args, log, "linear_big")
-        p, lp, _ = measured(lambda: torch_both_ways("linear_big", w, i, 3 if args.quick else 5,
-                                                    args.threads, torch_out),
-                            args, log, "PyTorch linear_big")
-        g = {"tfx": t, "torch": p, "flops": block_flops("linear_big", BIG_ROWS),
-             "other_load": max(lt, lp)}
-        if t.get("ok"):
-            g["tfx_gflops"] = g["flops"] / (t["median_ms"] * 1e-3) / 1e9
-            g["tfx_pct_peak"] = 100 * g["tfx_gflops"] / roof["sgemm_peak_gflops"]
-            g["max_abs_err"] = max_abs_err(tfx_out, torch_out)
-        if p.get("median_ms"):
-            g["torch_gflops"] = g["flops"] / (p["median_ms"] * 1e-3) / 1e9
-            g["torch_pct_peak"] = 100 * g["torch_gflops"] / roof["sgemm_peak_gflops"]
-        report["gemm_probe"] = g
-        log(f"  -> tfx {fmt(g.get('tfx_gflops'), '.1f')} GFLOP/s, "
-            f"torch {fmt(g.get('torch_gflops'), '.1f')} GFLOP/s")
+        report["gemm_probes"] = []
+        for probe, (shape, fin, fout) in PROBES.items():
+            log(f"GEMM probe {probe} ...")
+            w, i = files(probe, shape[0])
+            tfx_out = os.path.join(workdir, f"{probe}.tfx.safetensors")
+            torch_out = os.path.join(workdir, f"{probe}.torch.safetensors")
+            runs = 3 if args.quick else 10
+            t, lt, _ = measured(lambda: run_tfx(args.tfx_run, probe, w, i, tfx_out, runs,
+                                                args.threads, cache_dir),
+                                args, log, f"tfx {probe}")
+            # netlib PyTorch only for linear_big (3.4 s a run), 3 runs.
+            wanted = ("1", "unset", "onednn") if probe == "linear_big" else ("unset", "onednn")
+            p, lp, _ = measured(lambda: torch_both_ways(
+                probe, w, i, 3 if probe == "linear_big" else runs, args.threads, torch_out,
+                warmup=1, variants_wanted=wanted), args, log, f"PyTorch {probe}")
+            rows = math.prod(shape[:-1])
+            g = {"probe": probe, "mnk": f"{rows} x {fout} x {fin}", "tfx": t, "torch": p,
+                 "flops": block_flops(probe, shape[0]), "other_load": max(lt, lp)}
+            if t.get("ok"):
+                g["tfx_gflops"] = g["flops"] / (t["median_ms"] * 1e-3) / 1e9
+                g["max_abs_err"] = max_abs_err(tfx_out, torch_out)
+            if p.get("onednn_ms"):
+                g["onednn_gflops"] = g["flops"] / (p["onednn_ms"] * 1e-3) / 1e9
+            if probe == "linear_big" and p.get("median_ms"):
+                g["torch_gflops"] = g["flops"] / (p["median_ms"] * 1e-3) / 1e9
+            report["gemm_probes"].append(g)
+            log(f"  -> tfx {fmt(g.get('tfx_gflops'), '.1f')} GFLOP/s, PyTorch+oneDNN "
+                f"{fmt(g.get('onednn_gflops'), '.1f')} GFLOP/s [others used "
+                f"{g['other_load']:.0%}]")
 
+    roofline("end")
+    peak, bw = roof["sgemm_peak_gflops"], roof["bandwidth_gbs"]
+    for row in report["blocks"]:
+        if "gflops" in row:
+            row["pct_peak"] = 100 * row["gflops"] / peak
+        if "gbs" in row:
+            row["pct_bw"] = 100 * row["gbs"] / bw
+    for g in report.get("gemm_probes", []):
+        if "tfx_gflops" in g:
+            g["tfx_pct_peak"] = 100 * g["tfx_gflops"] / peak
     report["load_after"] = uptime()
+    mtime_end = datetime.datetime.fromtimestamp(
+        os.path.getmtime(args.tfx_run)).isoformat(timespec="seconds")
+    if mtime_end != report["tfx_run_mtime"]:
+        report["warning"] = (f"build/bin/tfx-run was rebuilt during the suite "
+                             f"({report['tfx_run_mtime']} -> {mtime_end}): the results "
+                             f"mix two builds; run again")
+        log("WARNING: " + report["warning"])
     report["wall_s"] = time.perf_counter() - t_start
     md = render(report)
     print(md)
