@@ -598,8 +598,9 @@ Built buildSdpa(const KernelDesc &d) {
   out(x, i, n) = pv(x, i, n) / sum(i, head, n);
   b.output = out;
   b.schedule = [=]() mutable {
-    // One query row at a time: its scores for every head stay in L1.
-    out.parallel(n).vectorize(x, kVec, TailStrategy::GuardWithIf);
+    // One query row at a time: its scores for every head stay in L1. Rows
+    // are parallel too, so a single sentence still uses every thread.
+    out.parallel(n).parallel(i).vectorize(x, kVec, TailStrategy::GuardWithIf);
     pv.compute_at(out, i).vectorize(x, kVec, TailStrategy::GuardWithIf);
     pv.update().reorder(x, r.x).vectorize(x, kVec, TailStrategy::GuardWithIf);
     e.compute_at(out, i).vectorize(j, kVec, TailStrategy::GuardWithIf);
