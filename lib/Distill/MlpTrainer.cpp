@@ -183,10 +183,11 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
   auto &g = grads->tensors;
   KernelDesc mse;
   mse.kind = "masked_mse_grad";
-  mse.floats["scale"] = 2.0 / count;
-  mse.inputs = {f32({-1, O}), f32({-1, O}), {DType::Bool, {-1, O}}};
+  mse.inputs = {f32({-1, O}), f32({-1, O}), {DType::Bool, {-1, O}}, f32({1})};
   mse.output = f32({-1, O});
-  auto dpred = run(mse, {&f.pred, &Y, &M}, {N, O});
+  Tensor scale(DType::F32, {1});
+  scale.dataAs<float>()[0] = static_cast<float>(2.0 / count);
+  auto dpred = run(mse, {&f.pred, &Y, &M, &scale}, {N, O});
   if (!dpred)
     return dpred.status();
 

@@ -692,16 +692,17 @@ Built buildDynamicConv(const KernelDesc &d) {
 //===----------------------------------------------------------------------===//
 
 /// Gradient of the masked MSE: d = scale * mask * (pred - target), with
-/// scale = 2 / (number of valid elements). pred, target [N, O], mask [N, O].
+/// scale = 2 / (number of valid elements) passed as a [1] tensor (it changes
+/// with every batch; as an attribute it would compile a kernel per batch).
+/// pred, target [N, O], mask [N, O].
 Built buildMaskedMseGrad(const KernelDesc &d) {
   Built b;
   ImageParam pred = param(d, 0, "pred"), target = param(d, 1, "target"),
-             mask = param(d, 2, "mask");
-  b.inputs = {pred, target, mask};
+             mask = param(d, 2, "mask"), scale = param(d, 3, "scale");
+  b.inputs = {pred, target, mask, scale};
   Var o("o"), n("n");
   Func out("mse_grad");
-  out(o, n) = select(mask(o, n) != 0, pred(o, n) - target(o, n), 0.0f) *
-              static_cast<float>(d.floatAttr("scale"));
+  out(o, n) = select(mask(o, n) != 0, pred(o, n) - target(o, n), 0.0f) * scale(0);
   b.output = out;
   b.schedule = [=]() mutable {
     out.parallel(n).vectorize(o, kVec, TailStrategy::GuardWithIf);

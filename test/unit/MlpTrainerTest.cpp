@@ -155,6 +155,18 @@ TEST_F(MlpTrainerTest, AdamReducesTheLossOfALearnableTarget) {
   EXPECT_LT(last, first / 10) << "first " << first << " last " << last;
 }
 
+TEST_F(MlpTrainerTest, BatchesWithOtherMasksReuseTheCompiledKernels) {
+  MlpTrainer trainer(cache, shape);
+  MlpParams p = MlpParams::initial(shape, 2);
+  MlpParams g = MlpParams::zeros(shape);
+  Batch a = makeBatch(shape, 6, 7), b = makeBatch(shape, 9, 8);
+  b.M.dataAs<uint8_t>()[0] = !b.M.dataAs<uint8_t>()[0]; // another valid count
+  ASSERT_TRUE(trainer.loss(p, a.X, a.Y, a.M, &g).isOk());
+  size_t kernels = cache.size();
+  ASSERT_TRUE(trainer.loss(p, b.X, b.Y, b.M, &g).isOk());
+  EXPECT_EQ(cache.size(), kernels);
+}
+
 TEST_F(MlpTrainerTest, MismatchedBatchIsAnError) {
   MlpTrainer trainer(cache, shape);
   MlpParams p = MlpParams::initial(shape, 1);
