@@ -356,6 +356,17 @@ Built buildLayerNorm(const KernelDesc &d) {
 // Data movement
 //===----------------------------------------------------------------------===//
 
+/// Schedule of a [O, C, I] view op working along the middle axis (glu,
+/// concat, slice): parallel over O, vectorised along I when it is wide
+/// enough, else along the middle axis.
+void scheduleMiddleAxis(Func out, Var i, Var c, Var o, int64_t inner) {
+  out.parallel(o);
+  if (inner >= kVec)
+    out.vectorize(i, kVec, TailStrategy::GuardWithIf);
+  else
+    out.vectorize(c, kVec, TailStrategy::GuardWithIf);
+}
+
 /// glu over the middle dim of [O, 2H, I] -> [O, H, I].
 Built buildGlu(const KernelDesc &d) {
   Built b;
@@ -367,13 +378,7 @@ Built buildGlu(const KernelDesc &d) {
   out(i, h, o) = x(i, h, o) / (1.0f + exp(-x(i, h + H, o)));
   b.output = out;
   int64_t inner = extent(d.output, 2);
-  b.schedule = [=]() mutable {
-    out.parallel(o);
-    if (inner == 1)
-      out.vectorize(h, kVec, TailStrategy::GuardWithIf);
-    else
-      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
-  };
+  b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, h, o, inner); };
   return b;
 }
 
@@ -442,13 +447,7 @@ Built buildConcat(const KernelDesc &d) {
   out(i, c, o) = value;
   b.output = out;
   int64_t inner = extent(d.output, 2);
-  b.schedule = [=]() mutable {
-    out.parallel(o);
-    if (inner >= kVec)
-      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
-    else
-      out.vectorize(c, kVec, TailStrategy::GuardWithIf);
-  };
+  b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, c, o, inner); };
   return b;
 }
 
@@ -462,13 +461,7 @@ Built buildSlice(const KernelDesc &d) {
   out(i, c, o) = x(i, c + static_cast<int>(d.intAttr("start")), o);
   b.output = out;
   int64_t inner = extent(d.output, 2);
-  b.schedule = [=]() mutable {
-    out.parallel(o);
-    if (inner >= kVec)
-      out.vectorize(i, kVec, TailStrategy::GuardWithIf);
-    else
-      out.vectorize(c, kVec, TailStrategy::GuardWithIf);
-  };
+  b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, c, o, inner); };
   return b;
 }
 
