@@ -408,6 +408,19 @@ StatusOr<bool> loadCheckpoint(const std::string &path, const std::string &config
   return true;
 }
 
+/// The module's functions in the order to run them: `encode` first, since
+/// it produces the `memory` that `decode` takes.
+std::vector<std::string> entryOrder(ModuleOp module) {
+  std::vector<std::string> order;
+  for (auto fn : module.getOps<func::FuncOp>())
+    order.push_back(fn.getName().str());
+  std::stable_sort(order.begin(), order.end(),
+                   [](const std::string &a, const std::string &b) {
+                     return a == "encode" && b != "encode";
+                   });
+  return order;
+}
+
 double relativeDeviation(const Tensor &ref, const Tensor &got) {
   double num = 0, den = 0;
   for (int64_t i = 0; i < ref.numel(); ++i) {
@@ -494,13 +507,7 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
   std::map<std::string, SiteData> data;
   {
     exec::Executor teacherExec(*capture, teacherWeights, execOptions);
-    std::vector<std::string> order;
-    for (auto fn : capture->getOps<func::FuncOp>())
-      order.push_back(fn.getName().str());
-    // Functions that produce inputs of others (encode -> memory) run first.
-    std::stable_sort(order.begin(), order.end(), [](const std::string &a, const std::string &) {
-      return a == "encode";
-    });
+    std::vector<std::string> order = entryOrder(*capture);
     const int64_t chunk = 64;
     for (int64_t begin = 0; begin < S; begin += chunk) {
       int64_t end = std::min(S, begin + chunk);
@@ -704,12 +711,7 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
     exec::Executor teacherExec(*teacher, teacherWeights, execOptions);
     exec::Executor replacedExec(*replaced, merged, execOptions);
     exec::TensorMap tAvail = held, rAvail = held;
-    std::vector<std::string> order;
-    for (auto fn : teacher->getOps<func::FuncOp>())
-      order.push_back(fn.getName().str());
-    std::stable_sort(order.begin(), order.end(), [](const std::string &a, const std::string &) {
-      return a == "encode";
-    });
+    std::vector<std::string> order = entryOrder(*teacher);
     for (const std::string &name : order) {
       auto tp = teacherExec.program(name);
       auto rp = replacedExec.program(name);

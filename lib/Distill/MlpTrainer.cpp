@@ -84,29 +84,6 @@ StatusOr<Tensor> MlpTrainer::run(const KernelDesc &desc,
 }
 
 namespace {
-KernelDesc layerNorm(int64_t width, float eps) {
-  KernelDesc d;
-  d.kind = "layer_norm";
-  d.floats["epsilon"] = eps;
-  d.inputs = {f32({-1, width}), f32({width}), f32({width})};
-  d.output = d.inputs[0];
-  return d;
-}
-KernelDesc linear(int64_t K, int64_t N, bool bias, const std::string &act,
-                  float slope) {
-  KernelDesc d;
-  d.kind = "linear";
-  d.inputs = {f32({-1, K}), f32({K, N})};
-  if (bias) {
-    d.inputs.push_back(f32({N}));
-    d.ints["has_bias"] = 1;
-  }
-  d.strings["act"] = act;
-  if (act == "leaky_relu")
-    d.floats["slope"] = slope;
-  d.output = f32({-1, N});
-  return d;
-}
 KernelDesc transpose2d(int64_t rows, int64_t cols) {
   KernelDesc d;
   d.kind = "transpose";
@@ -121,23 +98,23 @@ Status MlpTrainer::forward(const MlpParams &p, const Tensor &X, Forward &f) {
   const MlpShape &s = shape_;
   int64_t N = X.dim(0);
   auto &t = p.tensors;
-  auto a = run(layerNorm(s.inputs, s.epsilon), {&X, &t[0], &t[1]}, {N, s.inputs});
+  auto a = run(lowering::layerNormDesc(s.inputs, s.epsilon), {&X, &t[0], &t[1]}, {N, s.inputs});
   if (!a)
     return a.status();
   auto w1t = run(transpose2d(s.hidden, s.inputs), {&t[2]}, {s.inputs, s.hidden});
   if (!w1t)
     return w1t.status();
-  auto h = run(linear(s.inputs, s.hidden, true, "leaky_relu", s.slope),
+  auto h = run(lowering::linearDesc(s.inputs, s.hidden, true, "leaky_relu", s.slope),
                {&*a, &*w1t, &t[3]}, {N, s.hidden});
   if (!h)
     return h.status();
-  auto a2 = run(layerNorm(s.hidden, s.epsilon), {&*h, &t[4], &t[5]}, {N, s.hidden});
+  auto a2 = run(lowering::layerNormDesc(s.hidden, s.epsilon), {&*h, &t[4], &t[5]}, {N, s.hidden});
   if (!a2)
     return a2.status();
   auto w2t = run(transpose2d(s.outputs, s.hidden), {&t[6]}, {s.hidden, s.outputs});
   if (!w2t)
     return w2t.status();
-  auto pred = run(linear(s.hidden, s.outputs, true, "none", 0),
+  auto pred = run(lowering::linearDesc(s.hidden, s.outputs, true, "none", 0),
                   {&*a2, &*w2t, &t[7]}, {N, s.outputs});
   if (!pred)
     return pred.status();
@@ -234,7 +211,7 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
 
   TFX_RETURN_IF_ERROR(assign(6, gemmTN(*dpred, f.a2)));
   TFX_RETURN_IF_ERROR(assign(7, colsum(*dpred)));
-  auto da2 = run(linear(O, s.hidden, false, "none", 0), {&*dpred, &t[6]},
+  auto da2 = run(lowering::linearDesc(O, s.hidden, false, "none", 0), {&*dpred, &t[6]},
                  {N, s.hidden});
   if (!da2)
     return da2.status();
@@ -250,7 +227,7 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
     return dz1.status();
   TFX_RETURN_IF_ERROR(assign(2, gemmTN(*dz1, f.a)));
   TFX_RETURN_IF_ERROR(assign(3, colsum(*dz1)));
-  auto da = run(linear(s.hidden, s.inputs, false, "none", 0), {&*dz1, &t[2]},
+  auto da = run(lowering::linearDesc(s.hidden, s.inputs, false, "none", 0), {&*dz1, &t[2]},
                 {N, s.inputs});
   if (!da)
     return da.status();

@@ -372,23 +372,15 @@ Planner::linearLauncher(Value weight, Value bias, int64_t K, int64_t N,
   StatusOr<Tensor> wt = transposedWeight(weight);
   if (!wt)
     return wt.status();
-  KernelDesc d;
-  d.kind = "linear";
-  d.inputs = {desc(DType::F32, {kDyn, K}), desc(DType::F32, {K, N})};
   std::optional<Tensor> b;
   if (bias) {
     auto it = constantValues_.find(bias);
     if (it == constantValues_.end())
       return Status::error("linear biases must be tfx.param values");
     b = it->second;
-    d.inputs.push_back(desc(DType::F32, {N}));
-    d.ints["has_bias"] = 1;
   }
-  d.strings["act"] = act;
-  if (act == "leaky_relu")
-    d.floats["slope"] = slope;
-  d.output = desc(DType::F32, {kDyn, N});
-  StatusOr<CompiledKernel *> k = kernel(d);
+  StatusOr<CompiledKernel *> k =
+      kernel(lowering::linearDesc(K, N, static_cast<bool>(bias), act, slope));
   if (!k)
     return k.status();
   CompiledKernel *kern = *k;
@@ -882,17 +874,9 @@ Status Planner::planOp(Operation *op) {
         rows.ints["causal"] = perPos;
         rows.inputs = {desc(DType::F32, x), desc(DType::Bool, {x[0], N})};
         rows.output = perPos ? desc(DType::F32, {x[0], N, F}) : desc(DType::F32, {x[0], F});
-        auto lnDesc = [&](int64_t width) {
-          KernelDesc d;
-          d.kind = "layer_norm";
-          d.floats["epsilon"] = eps;
-          d.inputs = {desc(DType::F32, {kDyn, width}), desc(DType::F32, {width}),
-                      desc(DType::F32, {width})};
-          d.output = d.inputs[0];
-          return d;
-        };
-        StatusOr<CompiledKernel *> kr = kernel(rows), kn1 = kernel(lnDesc(F)),
-                                   kn2 = kernel(lnDesc(hidden));
+        StatusOr<CompiledKernel *> kr = kernel(rows),
+                                   kn1 = kernel(lowering::layerNormDesc(F, eps)),
+                                   kn2 = kernel(lowering::layerNormDesc(hidden, eps));
         for (auto *k : {&kr, &kn1, &kn2})
           if (!*k)
             return k->status();

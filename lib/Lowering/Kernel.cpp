@@ -1075,6 +1075,32 @@ std::string KernelDesc::key() const {
   return os.str();
 }
 
+KernelDesc linearDesc(int64_t K, int64_t N, bool bias, const std::string &act,
+                      double slope) {
+  KernelDesc d;
+  d.kind = "linear";
+  d.inputs = {{rt::DType::F32, {-1, K}}, {rt::DType::F32, {K, N}}};
+  if (bias) {
+    d.inputs.push_back({rt::DType::F32, {N}});
+    d.ints["has_bias"] = 1;
+  }
+  d.strings["act"] = act;
+  if (act == "leaky_relu")
+    d.floats["slope"] = slope;
+  d.output = {rt::DType::F32, {-1, N}};
+  return d;
+}
+
+KernelDesc layerNormDesc(int64_t width, double epsilon) {
+  KernelDesc d;
+  d.kind = "layer_norm";
+  d.floats["epsilon"] = epsilon;
+  d.inputs = {{rt::DType::F32, {-1, width}}, {rt::DType::F32, {width}},
+              {rt::DType::F32, {width}}};
+  d.output = d.inputs[0];
+  return d;
+}
+
 int64_t KernelDesc::intAttr(const std::string &name, int64_t fallback) const {
   auto it = ints.find(name);
   return it == ints.end() ? fallback : it->second;

@@ -54,6 +54,16 @@ struct KernelDesc {
                          const std::string &fallback = "") const;
 };
 
+/// The descs both kernel consumers (executor, MLP trainer) request, built in
+/// one place so they agree on the signature and share compiled kernels.
+/// Rows are the dynamic extent.
+/// linear: x [rows, K], pre-transposed weight [K, N], optional bias [N],
+/// fused activation "none" | "relu" | "gelu" | "gelu_tanh" | "leaky_relu".
+KernelDesc linearDesc(int64_t K, int64_t N, bool bias, const std::string &act,
+                      double slope = 0.01);
+/// layer_norm over the last dim of [rows, width].
+KernelDesc layerNormDesc(int64_t width, double epsilon);
+
 /// A compiled kernel. run() binds the inputs and writes the preallocated
 /// output; shapes must match the desc (dynamic extents may take any value).
 class CompiledKernel {
