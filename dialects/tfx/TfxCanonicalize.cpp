@@ -2,8 +2,10 @@
 //
 // Only rewrites that are always profitable and obviously correct live here:
 // identities (dropout at inference, identity transposes/reshapes, full slices,
-// single-input concats) and chain collapsing (transpose/reshape chains, slice
-// of a concat that picks exactly one input). test/Dialect/tfx/canonicalize.mlir
+// single-input concats), chain collapsing (transpose/reshape chains, slice
+// of a slice, slice of a concat that picks exactly one input, concat of a
+// concat, concat of adjacent slices) and non-negative axes on slice/concat,
+// so that one computation has one spelling for the matchers (fuse-lsra). test/Dialect/tfx/canonicalize.mlir
 // covers each one.
 //
 //===----------------------------------------------------------------------===//
@@ -146,4 +148,112 @@ OpFoldResult SliceOp::fold(FoldAdaptor) {
     offset += size;
   }
   return {};
+}
+
+namespace {
+
+int64_t rankOf(Value v) { return llvm::cast<RankedTensorType>(v.getType()).getRank(); }
+
+/// slice/concat with a negative axis -> the same op with axis + rank.
+template <typename OpTy>
+struct NonNegativeAxis : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op, PatternRewriter &rewriter) const override {
+    int64_t axis = op.getAxisAttr().getInt();
+    if (axis >= 0)
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] {
+      op.setAxisAttr(rewriter.getI64IntegerAttr(axis + rankOf(op.getResult())));
+    });
+    return success();
+  }
+};
+
+/// slice(slice(x, a, n), b, m) on one axis -> slice(x, a + b, m).
+struct ComposeSlices : OpRewritePattern<SliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SliceOp op, PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<SliceOp>();
+    if (!inner || inner.getAxisAttr().getInt() != op.getAxisAttr().getInt() ||
+        op.getAxisAttr().getInt() < 0)
+      return failure();
+    rewriter.replaceOpWithNewOp<SliceOp>(
+        op, op.getType(), inner.getInput(), op.getAxisAttr(),
+        rewriter.getI64IntegerAttr(inner.getStartAttr().getInt() +
+                                   op.getStartAttr().getInt()),
+        op.getSizeAttr());
+    return success();
+  }
+};
+
+/// concat(a, concat(b, c), d) on one axis -> concat(a, b, c, d).
+struct FlattenConcats : OpRewritePattern<ConcatOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ConcatOp op, PatternRewriter &rewriter) const override {
+    int64_t axis = op.getAxisAttr().getInt();
+    if (axis < 0)
+      return failure();
+    SmallVector<Value> inputs;
+    bool changed = false;
+    for (Value v : op.getInputs()) {
+      auto inner = v.getDefiningOp<ConcatOp>();
+      if (inner && inner.getAxisAttr().getInt() == axis) {
+        llvm::append_range(inputs, inner.getInputs());
+        changed = true;
+      } else {
+        inputs.push_back(v);
+      }
+    }
+    if (!changed)
+      return failure();
+    rewriter.replaceOpWithNewOp<ConcatOp>(op, op.getType(), inputs, op.getAxisAttr());
+    return success();
+  }
+};
+
+/// concat(..., slice(x, a, n), slice(x, a + n, m), ...) -> concat(...,
+/// slice(x, a, n + m), ...): neighbouring pieces of one tensor are merged
+/// (the full-range slice then folds to x itself).
+struct MergeAdjacentSlices : OpRewritePattern<ConcatOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ConcatOp op, PatternRewriter &rewriter) const override {
+    int64_t axis = op.getAxisAttr().getInt();
+    if (axis < 0)
+      return failure();
+    SmallVector<Value> inputs(op.getInputs());
+    for (size_t i = 0; i + 1 < inputs.size(); ++i) {
+      auto a = inputs[i].getDefiningOp<SliceOp>();
+      auto b = inputs[i + 1].getDefiningOp<SliceOp>();
+      if (!a || !b || a.getInput() != b.getInput() ||
+          a.getAxisAttr().getInt() != axis || b.getAxisAttr().getInt() != axis ||
+          a.getStartAttr().getInt() + a.getSizeAttr().getInt() !=
+              b.getStartAttr().getInt())
+        continue;
+      auto type = llvm::cast<RankedTensorType>(a.getType());
+      SmallVector<int64_t> shape(type.getShape());
+      int64_t size = a.getSizeAttr().getInt() + b.getSizeAttr().getInt();
+      shape[axis] = size;
+      Value merged = rewriter.create<SliceOp>(
+          op.getLoc(), RankedTensorType::get(shape, type.getElementType()),
+          a.getInput(), a.getAxisAttr(), a.getStartAttr(),
+          rewriter.getI64IntegerAttr(size));
+      inputs[i] = merged;
+      inputs.erase(inputs.begin() + i + 1);
+      rewriter.replaceOpWithNewOp<ConcatOp>(op, op.getType(), inputs, op.getAxisAttr());
+      return success();
+    }
+    return failure();
+  }
+};
+
+} // namespace
+
+void SliceOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                          MLIRContext *context) {
+  results.add<NonNegativeAxis<SliceOp>, ComposeSlices>(context);
+}
+
+void ConcatOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                           MLIRContext *context) {
+  results.add<NonNegativeAxis<ConcatOp>, FlattenConcats, MergeAdjacentSlices>(context);
 }

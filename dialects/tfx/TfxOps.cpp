@@ -533,6 +533,91 @@ LogicalResult DynamicConvOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// LsraOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LsraOp::verify() {
+  if (failed(expectRank(*this, "input", getInput(), 3,
+                        "[batch, length, d_model]")))
+    return failure();
+  ArrayRef<int64_t> in = shapeOf(getInput());
+  int64_t d = in[2];
+  if (ShapedType::isDynamic(d) || ShapedType::isDynamic(in[1]))
+    return emitOpError() << "length and d_model must be static, got input shape "
+                         << formatShape(in);
+  if (d % 2 != 0)
+    return emitOpError() << "d_model (" << d
+                         << ") must be even: the block splits it in halves";
+  int64_t w = d / 2;
+  for (auto [name, offset] :
+       {std::pair<StringRef, int64_t>{"attention_input_offset",
+                                      getAttentionInputOffset()},
+        {"attention_output_offset", getAttentionOutputOffset()}})
+    if (offset != 0 && offset != w)
+      return emitOpError() << name << " must be 0 or " << w
+                           << " (a half of " << d << " channels), got "
+                           << offset;
+  int64_t heads = getNumHeadsAttr().getInt();
+  if (heads < 1 || w % heads != 0)
+    return emitOpError() << "num_heads (" << heads
+                         << ") must be positive and divide the attention "
+                            "width ("
+                         << w << ")";
+  if (failed(expectShape(*this, "q_weight", getQWeight(), {w, w})) ||
+      failed(expectShape(*this, "q_bias", getQBias(), {w})) ||
+      failed(expectShape(*this, "k_weight", getKWeight(), {w, w})) ||
+      failed(expectShape(*this, "k_bias", getKBias(), {w})) ||
+      failed(expectShape(*this, "v_weight", getVWeight(), {w, w})) ||
+      failed(expectShape(*this, "v_bias", getVBias(), {w})) ||
+      failed(expectShape(*this, "out_weight", getOutWeight(), {w, w})) ||
+      failed(expectShape(*this, "out_bias", getOutBias(), {w})) ||
+      failed(expectShape(*this, "conv_in_weight", getConvInWeight(), {d, w})) ||
+      failed(expectShape(*this, "conv_in_bias", getConvInBias(), {d})) ||
+      failed(expectShape(*this, "conv_out_weight", getConvOutWeight(), {w, w})) ||
+      failed(expectShape(*this, "conv_out_bias", getConvOutBias(), {w})))
+    return failure();
+  if (failed(verifyPadding(*this, getPadding(), getKernelSizeAttr().getInt())))
+    return failure();
+  int64_t convHeads = getConvHeadsAttr().getInt();
+  int64_t taps = convHeads * getKernelSizeAttr().getInt();
+  if (convHeads < 1 || w % convHeads != 0)
+    return emitOpError() << "conv_heads (" << convHeads
+                         << ") must be positive and divide the convolution "
+                            "width ("
+                         << w << ")";
+  if (getConvKind() == "lightweight") {
+    if (getKernelBias())
+      return emitOpError() << "kernel_bias is only for conv_kind = \"dynamic\"";
+    if (failed(expectShape(*this, "conv_weight", getConvWeight(),
+                           {convHeads, getKernelSizeAttr().getInt()})))
+      return failure();
+  } else if (getConvKind() == "dynamic") {
+    if (failed(expectShape(*this, "conv_weight", getConvWeight(), {taps, w})) ||
+        (getKernelBias() &&
+         failed(expectShape(*this, "kernel_bias", getKernelBias(), {taps}))))
+      return failure();
+  } else {
+    return emitOpError() << "conv_kind must be \"lightweight\" or "
+                            "\"dynamic\", got \""
+                         << getConvKind() << "\"";
+  }
+  if (getKeyPaddingMask() &&
+      failed(expectShape(*this, "key_padding_mask", getKeyPaddingMask(),
+                         {in[0], in[1]})))
+    return failure();
+  if (Value mask = getConvMask()) {
+    ArrayRef<int64_t> m = shapeOf(mask);
+    if (!shapesCompatible(m, {in[0], in[1]}) &&
+        !shapesCompatible(m, {in[0], in[1], 1}))
+      return emitOpError() << "conv_mask must have shape "
+                           << formatShape({in[0], in[1]}) << " or "
+                           << formatShape({in[0], in[1], 1})
+                           << " but has shape " << formatShape(m);
+  }
+  return expectShape(*this, "result", getResult(), in);
+}
+
+//===----------------------------------------------------------------------===//
 // FlatMlpOp
 //===----------------------------------------------------------------------===//
 

@@ -397,7 +397,7 @@ def Tfx_ConcatOp : Tfx_Op<"concat", [Pure]> {
   let assemblyFormat =
       "$inputs attr-dict `:` functional-type($inputs, results)";
   let hasVerifier = 1;
-  let hasFolder = 1;
+  let hasFolder = 1;  let hasCanonicalizer = 1;
 }
 
 def Tfx_SliceOp : Tfx_Op<"slice", [Pure]> {
@@ -418,7 +418,7 @@ def Tfx_SliceOp : Tfx_Op<"slice", [Pure]> {
   let results = (outs Tfx_Tensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasVerifier = 1;
-  let hasFolder = 1;
+  let hasFolder = 1;  let hasCanonicalizer = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -602,6 +602,77 @@ def Tfx_DynamicConvOp : Tfx_Op<"dynamic_conv", [Pure]> {
   let results = (outs Tfx_F32Tensor:$result);
   let assemblyFormat = "$input `,` $kernel_weight (`,` $kernel_bias^)? attr-dict "
                        "`:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Tfx_LsraOp : Tfx_Op<"lsra", [Pure, AttrSizedOperandSegments]> {
+  let summary = "fused Long-Short Range Attention block (Lite Transformer)";
+  let description = [{
+    One LSRA block of Lite Transformer (Wu et al., ICLR 2020) as a single op,
+    as `--fuse-lsra` produces it. The input `[batch, length, d]` is split into
+    two halves of `w = d / 2` channels:
+
+    ```
+    a   = input[..., ai : ai + w]          ai = attention_input_offset
+    c   = input[..., ci : ci + w]          ci = w - ai
+    A   = attention(a, a; attention weights, mask, num_heads, causal)
+    g   = glu(c conv_in_weight^T + conv_in_bias)      (w channels)
+    g   = apply_mask(g, conv_mask)                    (if conv_mask)
+    C   = conv(g) conv_out_weight^T + conv_out_bias
+    result[..., ao : ao + w] = A               ao = attention_output_offset
+    result[..., co : co + w] = C               co = w - ao
+    ```
+
+    `conv` is `tfx.lightweight_conv` (`conv_kind = "lightweight"`,
+    `conv_weight` `[conv_heads, kernel_size]`) or `tfx.dynamic_conv`
+    (`conv_kind = "dynamic"`, `conv_weight` `[conv_heads * kernel_size, w]`
+    and the optional `kernel_bias`), with `padding`, `weight_softmax` as
+    those ops. The attention operands are those of `tfx.attention` on `w`
+    channels; `conv_mask` is `[batch, length]` or `[batch, length, 1]`.
+
+    The lowering reads the input once and writes each branch straight into
+    its half of the result: the split and the concat are never materialised,
+    the GLU and the mask are fused into the input projection of the
+    convolution branch.
+
+    Example:
+
+    ```mlir
+    %y = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo)
+        conv(%win, %bin, %wc, %wout, %bout) mask(%keep) conv_mask(%keep3)
+        {conv_heads = 4 : i64, conv_kind = "lightweight", kernel_size = 7 : i64,
+         num_heads = 4 : i64, padding = "centered"}
+        : (tensor<?x50x160xf32>, tensor<80x80xf32>, tensor<80xf32>, ...) -> tensor<?x50x160xf32>
+    ```
+  }];
+  let arguments = (ins Tfx_F32Tensor:$input,
+                       Tfx_F32Tensor:$q_weight, Tfx_F32Tensor:$q_bias,
+                       Tfx_F32Tensor:$k_weight, Tfx_F32Tensor:$k_bias,
+                       Tfx_F32Tensor:$v_weight, Tfx_F32Tensor:$v_bias,
+                       Tfx_F32Tensor:$out_weight, Tfx_F32Tensor:$out_bias,
+                       Tfx_F32Tensor:$conv_in_weight, Tfx_F32Tensor:$conv_in_bias,
+                       Tfx_F32Tensor:$conv_weight,
+                       Tfx_F32Tensor:$conv_out_weight, Tfx_F32Tensor:$conv_out_bias,
+                       Optional<Tfx_F32Tensor>:$kernel_bias,
+                       Optional<Tfx_MaskTensor>:$key_padding_mask,
+                       Optional<Tfx_MaskTensor>:$conv_mask,
+                       I64Attr:$num_heads, UnitAttr:$causal,
+                       StrAttr:$conv_kind, I64Attr:$conv_heads,
+                       I64Attr:$kernel_size, StrAttr:$padding,
+                       DefaultValuedAttr<BoolAttr, "true">:$weight_softmax,
+                       DefaultValuedAttr<I64Attr, "0">:$attention_input_offset,
+                       DefaultValuedAttr<I64Attr, "0">:$attention_output_offset);
+  let results = (outs Tfx_F32Tensor:$result);
+  let assemblyFormat = [{
+    $input `attention` `(` $q_weight `,` $q_bias `,` $k_weight `,` $k_bias `,`
+    $v_weight `,` $v_bias `,` $out_weight `,` $out_bias `)`
+    `conv` `(` $conv_in_weight `,` $conv_in_bias `,` $conv_weight `,`
+    $conv_out_weight `,` $conv_out_bias `)`
+    (`kernel_bias` `(` $kernel_bias^ `)`)?
+    (`mask` `(` $key_padding_mask^ `)`)?
+    (`conv_mask` `(` $conv_mask^ `)`)?
+    attr-dict `:` functional-type(operands, results)
+  }];
   let hasVerifier = 1;
 }
 

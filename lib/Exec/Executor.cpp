@@ -273,6 +273,8 @@ private:
                  const std::string &act, double slope);
   Status planElementwise(Operation *op, const std::string &op2, Value lhs,
                          Value rhs);
+  Status planLsra(LsraOp op);
+  StatusOr<Tensor> paramValue(Value v, const char *what);
 
   lowering::KernelCache &cache_;
   const TensorMap &weights_;
@@ -399,6 +401,135 @@ Planner::linearLauncher(Value weight, Value bias, int64_t K, int64_t N,
     return Status::ok();
   };
   return fn;
+}
+
+StatusOr<Tensor> Planner::paramValue(Value v, const char *what) {
+  auto it = constantValues_.find(v);
+  if (it == constantValues_.end())
+    return Status::error(std::string(what) + " must be a tfx.param or tfx.constant value");
+  return it->second;
+}
+
+/// Columns of several [K, N_i] matrices (or [N_i] vectors) side by side.
+static Tensor concatColumns(const std::vector<Tensor> &parts) {
+  int64_t rows = parts[0].rank() == 2 ? parts[0].dim(0) : 1, cols = 0;
+  for (const Tensor &p : parts)
+    cols += p.dim(p.rank() - 1);
+  Tensor out = parts[0].rank() == 2 ? Tensor(DType::F32, {rows, cols})
+                                    : Tensor(DType::F32, {cols});
+  float *dst = out.dataAs<float>();
+  int64_t offset = 0;
+  for (const Tensor &p : parts) {
+    int64_t n = p.dim(p.rank() - 1);
+    const float *src = p.dataAs<float>();
+    for (int64_t r = 0; r < rows; ++r)
+      std::copy(src + r * n, src + (r + 1) * n, dst + r * cols + offset);
+    offset += n;
+  }
+  return out;
+}
+
+/// tfx.lsra: one fused kernel (lib/Lowering buildLsra). Weights are packed
+/// once at plan time: Q, K and V side by side, every projection
+/// pre-transposed; masks are viewed per row (batch x length).
+Status Planner::planLsra(LsraOp op) {
+  Shape in = typeShape(op.getInput().getType());
+  int64_t T = in[1], D = in[2], w = D / 2;
+  bool dynamic = op.getConvKind() == "dynamic";
+  int64_t taps = op.getConvHeadsAttr().getInt() * op.getKernelSizeAttr().getInt();
+  std::vector<Tensor> packed;
+  auto add = [&](StatusOr<Tensor> t) -> Status {
+    if (!t)
+      return t.status();
+    packed.push_back(std::move(*t));
+    return Status::ok();
+  };
+  std::vector<Tensor> qkvW, qkvB;
+  for (auto [wv, bv] : {std::pair<Value, Value>{op.getQWeight(), op.getQBias()},
+                        {op.getKWeight(), op.getKBias()},
+                        {op.getVWeight(), op.getVBias()}}) {
+    StatusOr<Tensor> wt = transposedWeight(wv);
+    StatusOr<Tensor> bt = paramValue(bv, "lsra biases");
+    if (!wt || !bt)
+      return !wt ? wt.status() : bt.status();
+    qkvW.push_back(*wt);
+    qkvB.push_back(*bt);
+  }
+  packed.push_back(concatColumns(qkvW));
+  packed.push_back(concatColumns(qkvB));
+  TFX_RETURN_IF_ERROR(add(transposedWeight(op.getOutWeight())));
+  TFX_RETURN_IF_ERROR(add(paramValue(op.getOutBias(), "lsra biases")));
+  TFX_RETURN_IF_ERROR(add(transposedWeight(op.getConvInWeight())));
+  TFX_RETURN_IF_ERROR(add(paramValue(op.getConvInBias(), "lsra biases")));
+  if (dynamic) {
+    TFX_RETURN_IF_ERROR(add(transposedWeight(op.getConvWeight())));
+    if (op.getKernelBias()) {
+      TFX_RETURN_IF_ERROR(add(paramValue(op.getKernelBias(), "lsra biases")));
+    } else {
+      Tensor zeros(DType::F32, {taps});
+      std::fill(zeros.dataAs<float>(), zeros.dataAs<float>() + taps, 0.0f);
+      packed.push_back(zeros);
+    }
+  } else {
+    TFX_RETURN_IF_ERROR(add(paramValue(op.getConvWeight(), "lsra kernels")));
+  }
+  TFX_RETURN_IF_ERROR(add(transposedWeight(op.getConvOutWeight())));
+  TFX_RETURN_IF_ERROR(add(paramValue(op.getConvOutBias(), "lsra biases")));
+
+  KernelDesc d;
+  d.kind = "lsra";
+  d.ints["length"] = T;
+  d.ints["heads"] = op.getNumHeadsAttr().getInt();
+  d.ints["causal"] = op.getCausal();
+  d.ints["dynamic"] = dynamic;
+  d.ints["conv_heads"] = op.getConvHeadsAttr().getInt();
+  d.ints["kernel_size"] = op.getKernelSizeAttr().getInt();
+  d.ints["weight_softmax"] = op.getWeightSoftmax();
+  d.ints["attn_in"] = op.getAttentionInputOffset();
+  d.ints["attn_out"] = op.getAttentionOutputOffset();
+  d.strings["padding"] = op.getPadding().str();
+  d.inputs.push_back(desc(DType::F32, {kDyn, D}));
+  for (const Tensor &t : packed)
+    d.inputs.push_back(desc(DType::F32, t.shape()));
+  std::vector<int> maskSlots;
+  for (auto [value, flag] : {std::pair<Value, const char *>{op.getKeyPaddingMask(), "has_mask"},
+                             {op.getConvMask(), "has_conv_mask"}}) {
+    if (!value)
+      continue;
+    d.ints[flag] = 1;
+    d.inputs.push_back(desc(DType::Bool, {kDyn}));
+    maskSlots.push_back(slotOf(value));
+  }
+  d.output = desc(DType::F32, {kDyn, D});
+  StatusOr<CompiledKernel *> k = kernel(d);
+  if (!k)
+    return k.status();
+  CompiledKernel *kern = *k;
+  int inSlot = slotOf(op.getInput()), out = slotOf(op.getResult());
+  Shape irShape = typeShape(op.getType());
+  addStep(op, [=](Frame &f) -> Status {
+    StatusOr<Tensor> x = viewAs(f.slots[inSlot], {kDyn, D});
+    if (!x)
+      return x.status();
+    std::vector<Tensor> masks;
+    for (int slot : maskSlots) {
+      StatusOr<Tensor> m = viewAs(f.slots[slot], {kDyn});
+      if (!m)
+        return m.status();
+      if (m->dim(0) != x->dim(0))
+        return Status::error("lsra: a mask has " + std::to_string(m->dim(0)) +
+                             " positions but the input has " +
+                             std::to_string(x->dim(0)));
+      masks.push_back(std::move(*m));
+    }
+    std::vector<const Tensor *> ins = {&*x};
+    for (const Tensor &t : packed)
+      ins.push_back(&t);
+    for (const Tensor &t : masks)
+      ins.push_back(&t);
+    return launch(f, kern, ins, DType::F32, {x->dim(0), D}, out, irShape);
+  });
+  return Status::ok();
 }
 
 Status Planner::planLinear(Operation *op, Value x, Value w, Value b,
@@ -861,6 +992,7 @@ Status Planner::planOp(Operation *op) {
         });
         return Status::ok();
       })
+      .Case<LsraOp>([&](LsraOp l) -> Status { return planLsra(l); })
       .Case<FlatMlpOp>([&](FlatMlpOp m) -> Status {
         Shape x = typeShape(m.getInput().getType());
         Shape res = typeShape(m.getType());

@@ -33,12 +33,30 @@ namespace {
 
 constexpr int kVec = 16; // f32 lanes of AVX-512; Halide narrows for other ISAs
 
+/// A window of the output tensor's last dimension that one output Func of a
+/// multi-output pipeline writes (the others are left to other Funcs).
+struct OutputWindow {
+  int64_t offset = 0, width = 0;
+};
+
 /// What a builder produces: the output Func plus the inputs in desc order.
+/// A builder may instead produce several output Funcs (`outputs`), each
+/// writing its `windows` entry of the one output tensor in place: the LSRA
+/// block writes its two branches into the two halves of its result.
 struct Built {
   Func output;
+  std::vector<Func> outputs;
+  std::vector<OutputWindow> windows;
   std::vector<ImageParam> inputs;
   /// Hand schedule; called only when the manual schedule source is chosen.
   std::function<void()> schedule;
+  /// Hand schedule for GPU targets (gpu_blocks/gpu_threads); null if the
+  /// kernel has none, and then GPU targets are refused with a message.
+  std::function<void()> gpuSchedule;
+
+  std::vector<Func> allOutputs() const {
+    return outputs.empty() ? std::vector<Func>{output} : outputs;
+  }
 };
 
 Type halideTypeOf(rt::DType dtype) {
@@ -130,8 +148,11 @@ void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner) {
 /// there are at least tm rows (the usual case: rows = batch x length), a
 /// specialisation uses full tiles (ShiftInwards) so the unrolled rows carry no
 /// bounds checks; fewer rows fall back to guarded tiles.
-void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
-                  int64_t K, std::vector<Var> outer, Expr rows) {
+/// Several accumulators (`prods`) may feed one output tile (the GLU of the
+/// LSRA convolution branch multiplies two halves of one projection).
+void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
+                  RDom k, int64_t N, int64_t K, std::vector<Var> outer,
+                  Expr rows) {
   const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
   const int tm = N >= 2 * kVec ? 6 : 8;
   Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
@@ -164,16 +185,24 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
   tileStage(out.specialize(rows >= tm), TailStrategy::ShiftInwards);
   tileStage(Stage(out), TailStrategy::GuardWithIf);
   // The accumulators live for one tile: inside the innermost tile loop.
-  prod.compute_at(out, panelOuter ? mo : no)
-      .vectorize(n, kVec, TailStrategy::GuardWithIf)
-      .unroll(m);
-  if (K > 512) {
-    RVar ko("ko"), ki("ki");
-    prod.update().split(k.x, ko, ki, 256).reorder(n, m, ki, ko);
-  } else {
-    prod.update().reorder(n, m, k.x);
+  for (Func prod : prods) {
+    prod.compute_at(out, panelOuter ? mo : no)
+        .vectorize(n, kVec, TailStrategy::GuardWithIf)
+        .unroll(m);
+    if (K > 512) {
+      RVar ko("ko"), ki("ki");
+      prod.update().split(k.x, ko, ki, 256).reorder(n, m, ki, ko);
+    } else {
+      prod.update().reorder(n, m, k.x);
+    }
+    prod.update().vectorize(n, kVec, TailStrategy::GuardWithIf).unroll(m);
   }
-  prod.update().vectorize(n, kVec, TailStrategy::GuardWithIf).unroll(m);
+}
+
+void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                  int64_t K, std::vector<Var> outer, Expr rows) {
+  scheduleGemm(out, std::vector<Func>{prod}, n, m, k, N, K, std::move(outer),
+               std::move(rows));
 }
 
 /// linear: x [M, K], wt [K, N] (pre-transposed weight), bias [N]? -> [M, N],
@@ -571,7 +600,7 @@ Built buildSdpa(const KernelDesc &d) {
       out("sdpa");
   s(j, i, h, n) = 0.0f;
   s(j, i, h, n) += q(h * dh + c, i, n) * k(h * dh + c, j, n);
-  Expr keepIt = Expr(true);
+  Expr keepIt = Halide::Internal::const_true();
   if (d.intAttr("has_mask")) {
     ImageParam keep = param(d, 3, "keep");
     b.inputs.push_back(keep);
@@ -676,6 +705,220 @@ Built buildDynamicConv(const KernelDesc &d) {
   b.schedule = [=]() mutable {
     out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
     wn.compute_at(out, t);
+  };
+  return b;
+}
+
+//===----------------------------------------------------------------------===//
+// Fused Long-Short Range Attention block (tfx.lsra)
+//===----------------------------------------------------------------------===//
+
+/// One LSRA block in one pipeline. Rows are batch x length, flattened; the
+/// input is read in place (each branch indexes its half of the channels) and
+/// each branch's output projection writes its half of the result directly
+/// (two output Funcs on windows of one buffer). Inputs, in order:
+///   0 x [rows, d]          1 wqkv^T [w, 3w]   2 bqkv [3w]
+///   3 wo^T [w, w]          4 bo [w]
+///   5 win^T [w, 2w]        6 bin [2w]
+///   7 lightweight: kernel [H, K]; dynamic: kernel weight^T [w, H*K]
+///   8 dynamic only: kernel bias [H*K]
+///   then wout^T [w, w], bout [w], keep [rows]? (has_mask),
+///   conv_keep [rows]? (has_conv_mask).
+/// Output [rows, d]: attention at attn_out, convolution at w - attn_out.
+Built buildLsra(const KernelDesc &d) {
+  Built b;
+  const int T = static_cast<int>(d.intAttr("length"));
+  const int D = static_cast<int>(extent(d.inputs[0], 1));
+  const int w = D / 2;
+  const int H = static_cast<int>(d.intAttr("heads"));
+  const int dh = w / H;
+  const bool dynamic = d.intAttr("dynamic") != 0;
+  const int CH = static_cast<int>(d.intAttr("conv_heads"));
+  const int K = static_cast<int>(d.intAttr("kernel_size"));
+  const int pad = padLeft(d);
+  const int aIn = static_cast<int>(d.intAttr("attn_in"));
+  const int cIn = w - aIn;
+  const int aOut = static_cast<int>(d.intAttr("attn_out"));
+  const int cOut = w - aOut;
+
+  size_t next = 0;
+  auto input = [&](const char *name) {
+    ImageParam p = param(d, next++, name);
+    b.inputs.push_back(p);
+    return p;
+  };
+  ImageParam x = input("x"), wqkv = input("wqkv"), bqkv = input("bqkv"),
+             wo = input("wo"), bo = input("bo"), win = input("win"),
+             bin = input("bin"), kw = input("conv_weight");
+  ImageParam kb;
+  if (dynamic)
+    kb = input("kernel_bias");
+  ImageParam wout = input("wout"), bout = input("bout");
+  Expr rows = x.dim(1).extent();
+  Var n("n"), m("m"), c("c"), j("j"), h("h"), kk("kk"), hh("hh");
+  RDom kw_(0, w, "k");
+
+  // Attention branch: one GEMM for Q, K and V, read from the attention half.
+  Func qkvProd("qkv_prod"), qkv("qkv");
+  qkvProd(n, m) = bqkv(n);
+  qkvProd(n, m) += x(aIn + kw_, m) * wqkv(n, kw_);
+  qkv(n, m) = qkvProd(n, m);
+
+  Expr bIdx = m / T, i = m % T;
+  Expr keyRow = bIdx * T + j;
+  Expr keepIt = Halide::Internal::const_true();
+  if (d.intAttr("has_mask")) {
+    ImageParam keep = input("keep");
+    keepIt = keep(keyRow) != 0;
+  }
+  if (d.intAttr("causal"))
+    keepIt = keepIt && j <= i;
+  RDom rc(0, dh, "rc"), rj(0, T, "rj");
+  const float scale = 1.0f / std::sqrt(static_cast<float>(dh));
+  Func s("scores"), mx("mx"), e("e"), sum("sum"), pv("pv"), ctx("ctx");
+  s(j, h, m) = 0.0f;
+  s(j, h, m) += qkv(h * dh + rc, m) * qkv(w + h * dh + rc, keyRow);
+  Func masked("masked");
+  masked(j, h, m) = select(keepIt, s(j, h, m) * scale,
+                           -std::numeric_limits<float>::infinity());
+  mx(h, m) = maximum(masked(rj, h, m));
+  e(j, h, m) = exp(masked(j, h, m) - mx(h, m));
+  sum(h, m) = Halide::sum(e(rj, h, m));
+  Expr head = c / dh;
+  pv(c, m) = 0.0f;
+  pv(c, m) += e(rj, head, m) * qkv(2 * w + c, bIdx * T + rj);
+  ctx(c, m) = pv(c, m) / sum(head, m);
+  Func attnProd("attn_prod"), attnOut("attention_half");
+  attnProd(n, m) = bo(n);
+  attnProd(n, m) += ctx(kw_, m) * wo(n, kw_);
+  attnOut(n, m) = attnProd(n, m);
+
+  // Convolution branch: input projection with the GLU and the mask fused in.
+  Func gluA("glu_a"), gluB("glu_b"), g("glu");
+  gluA(n, m) = bin(n);
+  gluA(n, m) += x(cIn + kw_, m) * win(n, kw_);
+  gluB(n, m) = bin(n + w);
+  gluB(n, m) += x(cIn + kw_, m) * win(n + w, kw_);
+  Expr gated = gluA(n, m) / (1.0f + exp(-gluB(n, m)));
+  if (d.intAttr("has_conv_mask")) {
+    ImageParam convKeep = input("conv_keep");
+    gated = select(convKeep(m) != 0, gated, 0.0f);
+  }
+  g(n, m) = gated;
+
+  RDom r(0, K, "r");
+  Expr t = m % T;
+  Expr src = t + r - pad;
+  Expr tap = select(src >= 0 && src < T,
+                    g(c, clamp(m + r - pad, 0, rows - 1)), 0.0f);
+  Expr convHead = c * CH / w;
+  Func wn("conv_kernel"), logits("kernel_logits"), wmax("wmax"), wsum("wsum"),
+      cv("conv");
+  const bool softmaxIt = d.intAttr("weight_softmax", 1) != 0;
+  if (dynamic) {
+    logits(j, m) = kb(j);
+    logits(j, m) += g(kw_, m) * kw(j, kw_);
+    if (softmaxIt) {
+      wmax(hh, m) = maximum(logits(hh * K + r, m));
+      wsum(hh, m) = Halide::sum(exp(logits(hh * K + r, m) - wmax(hh, m)));
+      wn(kk, hh, m) = exp(logits(hh * K + kk, m) - wmax(hh, m)) / wsum(hh, m);
+    } else {
+      wn(kk, hh, m) = logits(hh * K + kk, m);
+    }
+    cv(c, m) = Halide::sum(wn(r, convHead, m) * tap);
+  } else {
+    if (softmaxIt) {
+      wmax(hh) = maximum(kw(r, hh));
+      wsum(hh) = Halide::sum(exp(kw(r, hh) - wmax(hh)));
+      wn(kk, hh) = exp(kw(kk, hh) - wmax(hh)) / wsum(hh);
+    } else {
+      wn(kk, hh) = kw(kk, hh);
+    }
+    cv(c, m) = Halide::sum(wn(r, convHead) * tap);
+  }
+  Func convProd("conv_prod"), convOut("conv_half");
+  convProd(n, m) = bout(n);
+  convProd(n, m) += cv(kw_, m) * wout(n, kw_);
+  convOut(n, m) = convProd(n, m);
+
+  b.outputs = {attnOut, convOut};
+  b.windows = {{aOut, w}, {cOut, w}};
+  for (Func f : b.outputs) {
+    OutputImageParam o = f.output_buffer();
+    o.dim(0).set_min(0).set_extent(w).set_stride(1);
+    o.dim(1).set_min(0).set_stride(D);
+  }
+
+  b.schedule = [=]() mutable {
+    // Root stages: the QKV projection and the gated input of the
+    // convolution (both needed across rows of a sentence).
+    scheduleGemm(qkv, qkvProd, n, m, kw_, 3 * w, w, {}, rows);
+    qkv.compute_root();
+    scheduleGemm(g, {gluA, gluB}, n, m, kw_, w, w, {}, rows);
+    g.compute_root();
+    // Attention rows and the convolution rows are computed per row tile of
+    // the output projection that consumes them.
+    scheduleGemm(attnOut, attnProd, n, m, kw_, w, w, {}, rows);
+    scheduleGemm(convOut, convProd, n, m, kw_, w, w, {}, rows);
+    ctx.compute_at(attnOut, Var("mo")).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    pv.compute_at(ctx, m).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    pv.update().reorder(c, rj.x).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    e.compute_at(ctx, m).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    sum.compute_at(ctx, m);
+    mx.compute_at(ctx, m);
+    s.compute_at(ctx, m).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    s.update().reorder(j, rc.x).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    cv.compute_at(convOut, Var("mo")).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    if (dynamic) {
+      logits.compute_at(convOut, Var("mo")).vectorize(j, kVec, TailStrategy::GuardWithIf);
+      logits.update().reorder(j, m, kw_.x).vectorize(j, kVec, TailStrategy::GuardWithIf);
+      if (softmaxIt) {
+        wn.compute_at(cv, m);
+        wmax.compute_at(cv, m);
+        wsum.compute_at(cv, m);
+      }
+    } else {
+      wn.compute_root();
+    }
+  };
+
+  b.gpuSchedule = [=]() mutable {
+    const TailStrategy guard = TailStrategy::GuardWithIf;
+    Var bx("bx"), by("by"), tx("tx"), ty("ty");
+    auto tile2 = [&](Func f, Var a, Var bb, int ta, int tb) {
+      f.compute_root().gpu_tile(a, bb, bx, by, tx, ty, ta, tb, guard);
+    };
+    // One thread per output element; its accumulator stays in registers.
+    for (auto [out, prod] : {std::pair<Func, Func>{qkv, qkvProd},
+                             {attnOut, attnProd}, {convOut, convProd}}) {
+      tile2(out, n, m, 32, 4);
+      prod.compute_at(out, tx);
+    }
+    tile2(g, n, m, 32, 4);
+    gluA.compute_at(g, tx);
+    gluB.compute_at(g, tx);
+    tile2(s, j, m, 16, 8);
+    s.update().gpu_tile(j, m, bx, by, tx, ty, 16, 8, guard);
+    tile2(mx, h, m, 4, 16);
+    tile2(sum, h, m, 4, 16);
+    tile2(ctx, c, m, 32, 4);
+    pv.compute_at(ctx, tx);
+    tile2(cv, c, m, 32, 4);
+    if (dynamic) {
+      tile2(logits, j, m, 16, 8);
+      logits.update().gpu_tile(j, m, bx, by, tx, ty, 16, 8, guard);
+      if (softmaxIt) {
+        tile2(wmax, hh, m, 4, 16);
+        tile2(wsum, hh, m, 4, 16);
+      }
+    } else if (softmaxIt) {
+      Var ho("ho"), hi("hi");
+      wmax.compute_root().gpu_tile(hh, ho, hi, 4, guard);
+      wsum.compute_root().gpu_tile(hh, ho, hi, 4, guard);
+      tile2(wn, kk, hh, 8, 4);
+    } else {
+      tile2(wn, kk, hh, 8, 4);
+    }
   };
   return b;
 }
@@ -850,6 +1093,7 @@ const std::map<std::string, Builder> &registry() {
       {"sdpa", buildSdpa},
       {"lightweight_conv", buildLightweightConv},
       {"dynamic_conv", buildDynamicConv},
+      {"lsra", buildLsra},
       {"masked_mse_grad", buildMaskedMseGrad},
       {"gemm_tn", buildGemmTN},
       {"column_sum", buildColumnSum},
@@ -883,7 +1127,17 @@ public:
     }
     Buffer<> out(output.halideBuffer());
     try {
-      pipeline_.realize(out, target_, params);
+      if (built_.windows.empty()) {
+        pipeline_.realize(out, target_, params);
+      } else {
+        std::vector<Buffer<>> parts;
+        for (const OutputWindow &win : built_.windows)
+          parts.emplace_back(out.get()
+                                 ->cropped(0, static_cast<int>(win.offset),
+                                           static_cast<int>(win.width))
+                                 .translated(0, -static_cast<int>(win.offset)));
+        pipeline_.realize(Realization(parts), target_, params);
+      }
     } catch (const Halide::Error &e) {
       return rt::Status::error("kernel '" + desc_.kind + "' failed: " + e.what());
     }
@@ -908,7 +1162,15 @@ void setEstimates(Built &b, const KernelDesc &d, int64_t batch) {
   };
   for (size_t i = 0; i < b.inputs.size(); ++i)
     b.inputs[i].set_estimates(bounds(d.inputs[i]));
-  b.output.set_estimates(bounds(d.output));
+  if (b.windows.empty()) {
+    b.output.set_estimates(bounds(d.output));
+    return;
+  }
+  for (size_t i = 0; i < b.outputs.size(); ++i) {
+    Region region = bounds(d.output);
+    region[0] = Range(0, static_cast<int>(b.windows[i].width));
+    b.outputs[i].set_estimates(region);
+  }
 }
 
 bool loadAutoscheduler(ScheduleSource source, std::string &error) {
@@ -936,8 +1198,10 @@ bool loadAutoscheduler(ScheduleSource source, std::string &error) {
 class SharedObjectKernel final : public CompiledKernel {
 public:
   using ArgvFn = int (*)(void **);
-  SharedObjectKernel(void *handle, ArgvFn fn, size_t numInputs, std::string kind)
-      : handle_(handle), fn_(fn), numInputs_(numInputs), kind_(std::move(kind)) {}
+  SharedObjectKernel(void *handle, ArgvFn fn, size_t numInputs, std::string kind,
+                     std::vector<OutputWindow> windows)
+      : handle_(handle), fn_(fn), numInputs_(numInputs), kind_(std::move(kind)),
+        windows_(std::move(windows)) {}
   ~SharedObjectKernel() override { dlclose(handle_); }
 
   rt::Status run(const std::vector<const rt::Tensor *> &inputs,
@@ -947,14 +1211,25 @@ public:
                                std::to_string(numInputs_) + " inputs, got " +
                                std::to_string(inputs.size()));
     std::vector<Halide::Runtime::Buffer<void>> buffers;
-    buffers.reserve(inputs.size() + 1);
+    // args point into `buffers`: reserve it all now so it never reallocates.
+    buffers.reserve(inputs.size() + std::max<size_t>(1, windows_.size()));
     std::vector<void *> args;
     for (const rt::Tensor *t : inputs) {
       buffers.push_back(t->halideBuffer());
       args.push_back(buffers.back().raw_buffer());
     }
-    buffers.push_back(output.halideBuffer());
-    args.push_back(buffers.back().raw_buffer());
+    if (windows_.empty()) {
+      buffers.push_back(output.halideBuffer());
+      args.push_back(buffers.back().raw_buffer());
+    } else {
+      Halide::Runtime::Buffer<void> whole(output.halideBuffer());
+      for (const OutputWindow &win : windows_) {
+        buffers.push_back(whole.cropped(0, static_cast<int>(win.offset),
+                                        static_cast<int>(win.width)));
+        buffers.back().translate(0, -static_cast<int>(win.offset));
+        args.push_back(buffers.back().raw_buffer());
+      }
+    }
     int code = fn_(args.data());
     if (code != 0)
       return rt::Status::error("kernel '" + kind_ + "' failed with Halide error " +
@@ -967,6 +1242,7 @@ private:
   ArgvFn fn_;
   size_t numInputs_;
   std::string kind_;
+  std::vector<OutputWindow> windows_;
 };
 
 uint64_t fnv1a(const std::string &text) {
@@ -1193,7 +1469,8 @@ KernelCache::Impl::loadOrCompileShared(const KernelDesc &desc, Built &built,
     return rt::Status::error("cached kernel '" + base + ".so' lacks " + fnName);
   }
   return std::unique_ptr<CompiledKernel>(
-      new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind));
+      new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind,
+                             built.windows));
 }
 
 /// The host target, minus features the CPU lacks. Halide 14 reports
@@ -1250,10 +1527,17 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
   auto start = std::chrono::steady_clock::now();
   try {
     Built built = builder->second(desc);
-    constrainDense(built.output.output_buffer(), desc.output.shape);
-    Pipeline pipeline(built.output);
+    if (built.windows.empty())
+      constrainDense(built.output.output_buffer(), desc.output.shape);
+    Pipeline pipeline(built.allOutputs());
     ScheduleSource source = impl_->options.schedule;
-    if (source == ScheduleSource::Manual) {
+    if (impl_->target.has_gpu_feature()) {
+      if (!built.gpuSchedule)
+        return rt::Status::error("kernel '" + desc.kind +
+                                 "' has no GPU schedule for target " +
+                                 impl_->target.to_string());
+      built.gpuSchedule();
+    } else if (source == ScheduleSource::Manual) {
       built.schedule();
     } else {
       std::string error;

@@ -16,8 +16,9 @@ whole-model cases, so that `teacher-tiny-encode`, `teacher-tiny-decode` and
 `teacher-tiny-greedy` share `teacher-tiny.weights.safetensors`.
 
 The reference computations are PyTorch modules (torch.nn.Linear, LayerNorm,
-GELU, the MultiheadAttention math via F.multi_head_attention_forward) whose
-state_dict names are exactly the tfx parameter names. Everything is float32
+GELU, the MultiheadAttention math via F.multi_head_attention_forward, the Lite
+Transformer convolutions via depthwise F.conv1d and unfold) whose state_dict
+names are exactly the tfx parameter names. Everything is float32
 and seeded, so the files are the same on every run. Before writing, each case
 checks its tensors against the IR it belongs to (parameter names and shapes,
 argument and result names, shapes and element types). `--self-check` also
@@ -275,6 +276,76 @@ class Transformer(nn.Module):
         self.decoder = Decoder(cfg)
 
 
+class LiteEncoder(Embed):
+    """Lite Transformer encoder: embedding + PE, post-LN LSRA layers (no final
+    LayerNorm)."""
+
+    def __init__(self, cfg):
+        super().__init__(cfg["vocab_size"], cfg["d_model"], cfg["max_len"])
+        self.layers = nn.ModuleList(LiteEncoderLayer(cfg, i)
+                                    for i in range(cfg["encoder_layers"]))
+
+    def forward(self, src_ids):
+        keep = src_ids != PAD
+        x = self.embed(src_ids)
+        for layer in self.layers:
+            x = layer(x, keep)
+        return x
+
+
+class LiteDecoder(Embed):
+    def __init__(self, cfg):
+        super().__init__(cfg["vocab_size"], cfg["d_model"], cfg["max_len"])
+        self.layers = nn.ModuleList(LiteDecoderLayer(cfg, i)
+                                    for i in range(cfg["decoder_layers"]))
+        self.output_projection = nn.Linear(cfg["d_model"], cfg["vocab_size"])
+
+    def forward(self, memory, src_ids, tgt_ids):
+        src_keep, tgt_keep = src_ids != PAD, tgt_ids != PAD
+        y = self.embed(tgt_ids)
+        for layer in self.layers:
+            y = layer(y, tgt_keep, memory, src_keep)
+        return self.output_projection(y)
+
+    # Incremental decoding (greedy search), as Decoder.step: attention keys and
+    # values of earlier positions cached, and for the causal conv the gated
+    # conv-branch inputs of earlier positions (fairseq's input buffer).
+    def start(self, memory):
+        return {"memory": [layer.encoder_attn.project_kv(memory) for layer in self.layers],
+                "self": [None] * len(self.layers), "conv": [None] * len(self.layers)}
+
+    def step(self, state, src_ids, tgt_prefix):
+        """Logits [B, V] of the last position of `tgt_prefix` [B, step+1]."""
+        step = tgt_prefix.shape[1] - 1
+        src_keep, tgt_keep = src_ids != PAD, tgt_prefix != PAD
+        y = self.embed(tgt_prefix[:, step:], start=step)
+        half = y.shape[-1] // 2
+        for i, layer in enumerate(self.layers):
+            lsra = layer.self_attn
+            a = y[..., :half]
+            k, v = lsra.attn.project_kv(a)
+            h = lsra.conv.gated(y[..., half:], tgt_keep[:, step:])
+            if state["self"][i] is not None:
+                k = torch.cat([state["self"][i][0], k], dim=1)
+                v = torch.cat([state["self"][i][1], v], dim=1)
+                h = torch.cat([state["conv"][i], h], dim=1)
+            state["self"][i], state["conv"][i] = (k, v), h
+            a = lsra.attn(a, None, tgt_keep, static_kv=(k, v))
+            c = lsra.conv.out_proj(lsra.conv.conv_last(h))[:, None]
+            y = layer.self_attn_layer_norm(y + torch.cat([a, c], dim=-1))
+            y = layer.encoder_attn_layer_norm(y + layer.encoder_attn(
+                y, None, src_keep, static_kv=state["memory"][i]))
+            y = layer.final_layer_norm(y + layer.ffn(y))
+        return self.output_projection(y)[:, 0]
+
+
+class LiteTransformer(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.encoder = LiteEncoder(cfg)
+        self.decoder = LiteDecoder(cfg)
+
+
 class FlatMLP(nn.Module):
     """`tfx.flat_mlp`: the replacement MLP of "Rethinking Attention".
 
@@ -327,6 +398,192 @@ class MlpHeads(nn.Module):
                           for h in range(self.heads)], dim=-1)
 
 
+# Lite Transformer (REFERENCE.md section 3; fairseq's LightweightConv /
+# DynamicConv of Wu et al. 2019 and Lite Transformer's LSRA block).
+
+def conv_pad_left(kernel_size, padding):
+    """Zeros before position 0: K // 2 ("centered", odd K) or K - 1 ("causal")."""
+    if padding == "centered":
+        if kernel_size % 2 != 1:
+            raise GoldenError(f"centered padding needs an odd kernel, got {kernel_size}")
+        return kernel_size // 2
+    if padding == "causal":
+        return kernel_size - 1
+    raise GoldenError(f"unknown padding {padding!r}")
+
+
+def head_of_channel(channels, heads):
+    """Weight sharing: channel c uses head c * H / C (contiguous channel groups)."""
+    return torch.arange(channels) * heads // channels
+
+
+def lightweight_conv(x, weight, padding, weight_softmax=True):
+    """`tfx.lightweight_conv`: x [B, L, C], weight [H, K] -> [B, L, C].
+
+    torch's depthwise conv1d (a cross-correlation: y[t] = sum_k w[k] x[t + k]
+    on the padded input) with channel c's kernel the row of its head, optionally
+    softmax-normalised over the taps; pad_left zeros before the sequence and
+    K - 1 - pad_left after it, so that y[t] = sum_k w[k] x[t + k - pad_left].
+    """
+    c = x.shape[2]
+    heads, k = weight.shape
+    w = torch.softmax(weight, dim=-1) if weight_softmax else weight
+    w = w[head_of_channel(c, heads)]                                   # [C, K]
+    left = conv_pad_left(k, padding)
+    xt = F.pad(x.transpose(1, 2), (left, k - 1 - left))                # [B, C, L + K - 1]
+    return F.conv1d(xt, w.unsqueeze(1), groups=c).transpose(1, 2)
+
+
+def dynamic_conv(x, kernel_logits, heads, kernel_size, padding, weight_softmax=True):
+    """`tfx.dynamic_conv` given the predicted kernels: x [B, L, C],
+    kernel_logits [B, L, H*K] (row-major [head][tap]) -> [B, L, C].
+
+    fairseq's "unfold" form: the padded input is cut into one window of K
+    positions per output position, windows[b, t, c, k] = x[b, t + k - pad_left, c]
+    (zero outside), and multiplied by position t's kernel of channel c's head.
+    """
+    b, length, c = x.shape
+    w = kernel_logits.reshape(b, length, heads, kernel_size)
+    if weight_softmax:
+        w = torch.softmax(w, dim=-1)
+    w = w[:, :, head_of_channel(c, heads)]                             # [B, L, C, K]
+    left = conv_pad_left(kernel_size, padding)
+    xp = F.pad(x, (0, 0, left, kernel_size - 1 - left))                # time axis padded
+    windows = xp.unfold(1, kernel_size, 1)                             # [B, L, C, K]
+    return (w * windows).sum(-1)
+
+
+class LightweightConv(nn.Module):
+    """`tfx.lightweight_conv` with its kernel `weight` [H, K]."""
+
+    def __init__(self, heads, kernel_size, padding, weight_softmax=True):
+        super().__init__()
+        self.padding, self.weight_softmax = padding, weight_softmax
+        self.weight = nn.Parameter(torch.zeros(heads, kernel_size))
+
+    def forward(self, x):
+        return lightweight_conv(x, self.weight, self.padding, self.weight_softmax)
+
+
+class DynamicConv(nn.Module):
+    """`tfx.dynamic_conv`: the kernel predictor `weight_linear` is
+    Linear(C -> H*K) applied to the input itself."""
+
+    def __init__(self, channels, heads, kernel_size, padding, weight_softmax=True,
+                 bias=True):
+        super().__init__()
+        self.heads, self.kernel_size = heads, kernel_size
+        self.padding, self.weight_softmax = padding, weight_softmax
+        self.weight_linear = nn.Linear(channels, heads * kernel_size, bias=bias)
+
+    def forward(self, x):
+        return dynamic_conv(x, self.weight_linear(x), self.heads, self.kernel_size,
+                            self.padding, self.weight_softmax)
+
+
+class LiteConvBranch(nn.Module):
+    """The convolution branch of LSRA on C = d/2 channels: in_proj Linear(C -> 2C),
+    GLU (first half times sigmoid of the second), padded positions zeroed,
+    lightweight conv (`weight` [H, K]) or dynamic conv (`weight_linear`
+    Linear(C -> H*K) on the masked GLU output), out_proj Linear(C -> C).
+    Kernels are softmax-normalised (weight_softmax, as in Lite Transformer)."""
+
+    def __init__(self, channels, heads, kernel_size, kind, padding):
+        super().__init__()
+        self.heads, self.kernel_size, self.kind, self.padding = heads, kernel_size, kind, padding
+        self.in_proj = nn.Linear(channels, 2 * channels)
+        if kind == "lightweight":
+            self.weight = nn.Parameter(torch.zeros(heads, kernel_size))
+        elif kind == "dynamic":
+            self.weight_linear = nn.Linear(channels, heads * kernel_size)
+        else:
+            raise GoldenError(f"unknown convolution {kind!r}")
+        self.out_proj = nn.Linear(channels, channels)
+
+    def gated(self, x, keep):
+        """GLU(in_proj(x)) with the positions where keep [B, L] is false zeroed."""
+        return F.glu(self.in_proj(x), dim=-1).masked_fill(~keep[..., None], 0.0)
+
+    def conv(self, h):
+        if self.kind == "lightweight":
+            return lightweight_conv(h, self.weight, self.padding)
+        return dynamic_conv(h, self.weight_linear(h), self.heads, self.kernel_size,
+                            self.padding)
+
+    def forward(self, x, keep):
+        return self.out_proj(self.conv(self.gated(x, keep)))
+
+    def conv_last(self, h):
+        """Causal conv output [B, C] of the last position of h [B, T, C] (the
+        gated inputs so far): incremental decoding, as fairseq's input buffer of
+        the last K - 1 steps. The window is the last K positions, zeros before
+        position 0; the kernel is the static one or position T-1's own."""
+        if self.padding != "causal":
+            raise GoldenError("incremental decoding needs causal convolutions")
+        b, _, c = h.shape
+        k = self.kernel_size
+        window = F.pad(h, (0, 0, k - 1, 0))[:, -k:]                    # [B, K, C]
+        if self.kind == "lightweight":
+            w = torch.softmax(self.weight, dim=-1)[None]                 # [1, H, K]
+        else:
+            w = torch.softmax(self.weight_linear(h[:, -1]).reshape(b, self.heads, k), dim=-1)
+        w = w[:, head_of_channel(c, self.heads)]                         # [B, C, K]
+        return (w * window.transpose(1, 2)).sum(-1)
+
+
+class LSRA(nn.Module):
+    """Long-short range attention: `attn` (multi-head attention on channels
+    [0, d/2)) and `conv` (LiteConvBranch on channels [d/2, d)), concatenated."""
+
+    def __init__(self, d, heads, conv_heads, kernel_size, kind, padding):
+        super().__init__()
+        self.attn = Attention(d // 2, heads)
+        self.conv = LiteConvBranch(d // 2, conv_heads, kernel_size, kind, padding)
+
+    def forward(self, x, keep, causal=False):
+        half = x.shape[-1] // 2
+        a, c = x[..., :half], x[..., half:]
+        return torch.cat([self.attn(a, a, keep, causal=causal), self.conv(c, keep)], dim=-1)
+
+
+class LiteEncoderLayer(nn.Module):
+    """Post-LN: x = LN(x + LSRA(x)); x = LN(x + FFN(x)). Dropout off."""
+
+    def __init__(self, cfg, layer):
+        super().__init__()
+        d, lite = cfg["d_model"], cfg["lite"]
+        self.self_attn = LSRA(d, cfg["num_heads"], lite["conv_heads"],
+                              lite["kernel_sizes"][layer], lite["encoder_conv"], "centered")
+        self.self_attn_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.ffn = FFN(d, cfg["ffn_dim"], cfg.get("activation", "relu"))
+        self.final_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+
+    def forward(self, x, keep):
+        x = self.self_attn_layer_norm(x + self.self_attn(x, keep))
+        return self.final_layer_norm(x + self.ffn(x))
+
+
+class LiteDecoderLayer(nn.Module):
+    """Post-LN: causal LSRA (causal attention, causal conv), full-width
+    cross-attention to memory, FFN; each y = LN(y + f(y))."""
+
+    def __init__(self, cfg, layer):
+        super().__init__()
+        d, lite = cfg["d_model"], cfg["lite"]
+        self.self_attn = LSRA(d, cfg["num_heads"], lite["conv_heads"],
+                              lite["kernel_sizes"][layer], lite["decoder_conv"], "causal")
+        self.self_attn_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.encoder_attn = Attention(d, cfg["num_heads"])
+        self.encoder_attn_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+        self.ffn = FFN(d, cfg["ffn_dim"], cfg.get("activation", "relu"))
+        self.final_layer_norm = nn.LayerNorm(d, eps=LN_EPS)
+
+    def forward(self, y, tgt_keep, memory, src_keep):
+        y = self.self_attn_layer_norm(y + self.self_attn(y, tgt_keep, causal=True))
+        y = self.encoder_attn_layer_norm(y + self.encoder_attn(y, memory, src_keep))
+        return self.final_layer_norm(y + self.ffn(y))
+
+
 # ---------------------------------------------------------------------------
 # Deterministic weights and inputs.
 # ---------------------------------------------------------------------------
@@ -340,7 +597,9 @@ def init_weights(module, seed, scope, prefix=""):
     """Random weights for every parameter of `module`, keyed by state_dict name.
 
     Linear / Embedding weights ~ N(0, 1/fan_in) (std 1/sqrt(fan_in)), linear
-    biases ~ N(0, 0.1^2), LayerNorm gamma ~ 1 + N(0, 0.1^2), beta ~ N(0, 0.1^2).
+    biases ~ N(0, 0.1^2), LayerNorm gamma ~ 1 + N(0, 0.1^2), beta ~ N(0, 0.1^2),
+    lightweight-conv kernels [H, K] ~ N(0, 1) (so that their softmax over the
+    taps is far from uniform and tap order matters).
     Each tensor has its own generator keyed by (seed, scope, name), so adding
     parameters never changes the others. Loads them into `module` too.
     """
@@ -362,6 +621,9 @@ def init_weights(module, seed, scope, prefix=""):
             v, d = m.weight.shape
             weights[p + "weight"] = rng_for(seed, scope, p + "weight").standard_normal(
                 (v, d)) / math.sqrt(d)
+        elif isinstance(m, (LightweightConv, LiteConvBranch)) and hasattr(m, "weight"):
+            weights[p + "weight"] = rng_for(seed, scope, p + "weight").standard_normal(
+                tuple(m.weight.shape))
     weights = {k: v.astype(np.float32) for k, v in weights.items()}
     state = {k[len(prefix):]: torch.from_numpy(v) for k, v in weights.items()}
     module.load_state_dict(state, strict=True)  # names must match exactly
@@ -471,6 +733,8 @@ class NumpyRef:
         return table[ids] * math.sqrt(d) + sinusoid_table(ids.shape[1], d)
 
     def encode(self, cfg, src):
+        if cfg.get("architecture") == "lite":
+            return self.lite_encode(cfg, src)
         d, heads, act = cfg["d_model"], cfg["num_heads"], cfg.get("activation", "relu")
         x = self.embed(src, "encoder", d)
         for i in range(cfg["encoder_layers"]):
@@ -478,6 +742,8 @@ class NumpyRef:
         return self.layer_norm(x, "encoder.layer_norm")
 
     def decode(self, cfg, memory, src, tgt):
+        if cfg.get("architecture") == "lite":
+            return self.lite_decode(cfg, memory, src, tgt)
         d, heads, act = cfg["d_model"], cfg["num_heads"], cfg.get("activation", "relu")
         y = self.embed(tgt, "decoder", d)
         for i in range(cfg["decoder_layers"]):
@@ -486,6 +752,92 @@ class NumpyRef:
         return self.linear(self.layer_norm(y, "decoder.layer_norm"),
                            "decoder.output_projection")
 
+    # Lite Transformer --------------------------------------------------------
+
+    @staticmethod
+    def glu(x):
+        a, b = np.split(np.asarray(x, np.float64), 2, axis=-1)
+        return a / (1.0 + np.exp(-b))
+
+    @staticmethod
+    def conv_taps(x, kernels, heads, padding):
+        """y[b, t, c] = sum_k kernels[b, t, c * H // C, k] * x[b, t + k - left, c]
+        over the positions inside [0, L); kernels [B, L, H, K], explicit loops
+        over positions and taps."""
+        x = np.asarray(x, np.float64)
+        b, length, c = x.shape
+        k_size = kernels.shape[-1]
+        left = {"centered": k_size // 2, "causal": k_size - 1}[padding]
+        head = np.array([ch * heads // c for ch in range(c)])
+        out = np.zeros((b, length, c))
+        for t_out in range(length):
+            for k in range(k_size):
+                s = t_out + k - left
+                if 0 <= s < length:
+                    out[:, t_out, :] += kernels[:, t_out, head, k] * x[:, s, :]
+        return out
+
+    def lightweight_conv(self, x, name, padding, weight_softmax=True):
+        w = self.w[name + ".weight"]                     # [H, K]
+        if weight_softmax:
+            w = self.softmax(w)
+        b, length, _ = x.shape
+        return self.conv_taps(x, np.broadcast_to(w, (b, length) + w.shape), w.shape[0],
+                              padding)
+
+    def dynamic_conv(self, x, name, heads, kernel_size, padding, weight_softmax=True,
+                     bias=True):
+        b, length, _ = x.shape
+        k = self.linear(x, name + ".weight_linear", bias).reshape(b, length, heads,
+                                                                   kernel_size)
+        if weight_softmax:
+            k = self.softmax(k)
+        return self.conv_taps(x, k, heads, padding)
+
+    def lite_conv_branch(self, x, keep, name, kind, heads, kernel_size, padding):
+        h = self.glu(self.linear(x, name + ".in_proj"))
+        h = np.where(np.asarray(keep, bool)[..., None], h, 0.0)
+        if kind == "lightweight":
+            h = self.lightweight_conv(h, name, padding)
+        else:
+            h = self.dynamic_conv(h, name, heads, kernel_size, padding)
+        return self.linear(h, name + ".out_proj")
+
+    def lsra(self, x, keep, p, cfg, layer, kind, padding):
+        half = cfg["d_model"] // 2
+        lite = cfg["lite"]
+        a = self.attention(x[..., :half], x[..., :half], p + "attn", cfg["num_heads"], keep,
+                           causal=padding == "causal")
+        c = self.lite_conv_branch(x[..., half:], keep, p + "conv", kind, lite["conv_heads"],
+                                  lite["kernel_sizes"][layer], padding)
+        return np.concatenate([a, c], axis=-1)
+
+    def lite_encode(self, cfg, src):
+        d, act = cfg["d_model"], cfg.get("activation", "relu")
+        keep = src != PAD
+        x = self.embed(src, "encoder", d)
+        for i in range(cfg["encoder_layers"]):
+            p = f"encoder.layers.{i}."
+            x = self.layer_norm(x + self.lsra(x, keep, p + "self_attn.", cfg, i,
+                                              cfg["lite"]["encoder_conv"], "centered"),
+                                p + "self_attn_layer_norm")
+            x = self.layer_norm(x + self.ffn(x, p + "ffn", act), p + "final_layer_norm")
+        return x
+
+    def lite_decode(self, cfg, memory, src, tgt):
+        d, act = cfg["d_model"], cfg.get("activation", "relu")
+        src_keep, tgt_keep = src != PAD, tgt != PAD
+        y = self.embed(tgt, "decoder", d)
+        for i in range(cfg["decoder_layers"]):
+            p = f"decoder.layers.{i}."
+            y = self.layer_norm(y + self.lsra(y, tgt_keep, p + "self_attn.", cfg, i,
+                                              cfg["lite"]["decoder_conv"], "causal"),
+                                p + "self_attn_layer_norm")
+            y = self.layer_norm(y + self.attention(y, memory, p + "encoder_attn",
+                                                   cfg["num_heads"], src_keep),
+                                p + "encoder_attn_layer_norm")
+            y = self.layer_norm(y + self.ffn(y, p + "ffn", act), p + "final_layer_norm")
+        return self.linear(y, "decoder.output_projection")
 
     def flat_mlp(self, x, in_keep, out_keep, name, per_position=False,
                  slope=0.01, eps=LN_EPS):
@@ -934,21 +1286,95 @@ case("flat_mlp_slope",
     _flat_mlp("flat_mlp_slope", 20, slope=0.2, eps=1e-6, x_scale=1e-3, fc1_scale=1e-3))
 
 
+# tfx.lightweight_conv / tfx.dynamic_conv --------------------------------------
+
+def _conv(name, kind, length, channels, heads, kernel_size, padding,
+          weight_softmax=True, bias=True):
+    """Per-op conv cases, params `conv.*`: x [3, length, channels] -> y."""
+    def build(seed):
+        if kind == "lightweight":
+            mod = LightweightConv(heads, kernel_size, padding, weight_softmax)
+        else:
+            mod = DynamicConv(channels, heads, kernel_size, padding, weight_softmax, bias)
+        weights = init_weights(mod, seed, name, "conv.")
+        x = f32(rng_for(seed, name, "inputs").standard_normal((BATCH, length, channels)))
+        expected = {"y": run(mod, t(x))}
+
+        def ref():
+            r = NumpyRef(weights)
+            if kind == "lightweight":
+                return {"y": r.lightweight_conv(x, "conv", padding, weight_softmax)}
+            return {"y": r.dynamic_conv(x, "conv", heads, kernel_size, padding,
+                                        weight_softmax, bias)}
+        return Golden(weights, {"x": x}, expected, ref, op_ir(name), "main")
+    return build
+
+
+case("lightweight_conv", doc="x [3,8,16], 4 heads (c uses head c*4/16), K 5, centered, "
+     "softmax")(_conv("lightweight_conv", "lightweight", 8, 16, 4, 5, "centered"))
+case("lightweight_conv_causal", doc="x [3,8,16], 4 heads, even K 4, causal, softmax")(
+    _conv("lightweight_conv_causal", "lightweight", 8, 16, 4, 4, "causal"))
+case("lightweight_conv_raw", doc="x [3,6,12], 3 heads, K 11 > L 6, centered, "
+     "weight_softmax = false")(
+    _conv("lightweight_conv_raw", "lightweight", 6, 12, 3, 11, "centered", False))
+case("dynamic_conv", doc="x [3,8,16], 4 heads, K 3, causal, softmax, kernel bias")(
+    _conv("dynamic_conv", "dynamic", 8, 16, 4, 3, "causal"))
+case("dynamic_conv_centered", doc="x [3,8,16], 2 heads, K 5, centered, softmax, no bias")(
+    _conv("dynamic_conv_centered", "dynamic", 8, 16, 2, 5, "centered", bias=False))
+case("dynamic_conv_raw", doc="x [3,6,12], 3 heads, K 9 > L 6, causal, "
+     "weight_softmax = false")(
+    _conv("dynamic_conv_raw", "dynamic", 6, 12, 3, 9, "causal", False))
+
+
+def _conv_glu(name, kind, kernel_size, padding):
+    """Lite Transformer's conv branch as the models write it: in_proj
+    Linear(8 -> 16) -> GLU -> zero where ids == 0 -> conv (2 heads) ->
+    out_proj Linear(8 -> 8); params `conv.*`. x is random at padded positions,
+    so the masking matters."""
+    length, channels, heads = 8, 8, 2
+
+    def build(seed):
+        mod = LiteConvBranch(channels, heads, kernel_size, kind, padding)
+        weights = init_weights(mod, seed, name, "conv.")
+        rng = rng_for(seed, name, "inputs")
+        x = f32(rng.standard_normal((BATCH, length, channels)))
+        ids = padded_ids(rng, BATCH, length, 32)
+        expected = {"y": run(mod, t(x), t(ids != PAD))}
+        ref = lambda: {"y": NumpyRef(weights).lite_conv_branch(  # noqa: E731
+            x, ids != PAD, "conv", kind, heads, kernel_size, padding)}
+        return Golden(weights, {"x": x, "ids": ids}, expected, ref, op_ir(name), "main")
+    return build
+
+
+case("lightweight_conv_glu", doc="encoder conv branch: x [3,8,8], ids [3,8]; in_proj, GLU, "
+     "mask, lightweight K 9 > L 8 centered, out_proj")(
+    _conv_glu("lightweight_conv_glu", "lightweight", 9, "centered"))
+case("dynamic_conv_glu", doc="decoder conv branch: x [3,8,8], ids [3,8]; in_proj, GLU, "
+     "mask, dynamic K 11 > L 8 causal, out_proj")(
+    _conv_glu("dynamic_conv_glu", "dynamic", 11, "causal"))
+
+
 # Whole models ---------------------------------------------------------------
 
-MODEL_BATCH = {"teacher-tiny": 3, "teacher": 2}
+MODEL_BATCH = {"teacher-tiny": 3, "teacher": 2, "lite-tiny": 3, "lite": 2}
+GREEDY_MODELS = ("teacher-tiny", "teacher", "lite-tiny")
 _model_cache = {}
 
 
 def load_model(model, seed):
-    """(cfg, Transformer, weights) for examples/models/MODEL.mlir."""
+    """(cfg, Transformer or LiteTransformer, weights) for examples/models/MODEL.mlir."""
     key = (model, seed)
     if key not in _model_cache:
         with open(os.path.join(MODELS_DIR, "configs", model + ".json")) as f:
             cfg = json.load(f)
-        if cfg.get("architecture") != "transformer" or cfg.get("norm", "pre") != "pre":
-            raise GoldenError(f"{model}: only pre-LN 'transformer' models are supported")
-        net = Transformer(cfg)
+        arch = cfg.get("architecture")
+        if arch == "transformer" and cfg.get("norm", "pre") == "pre":
+            net = Transformer(cfg)
+        elif arch == "lite" and cfg.get("norm", "post") == "post":
+            net = LiteTransformer(cfg)
+        else:
+            raise GoldenError(f"{model}: only pre-LN 'transformer' and post-LN 'lite' "
+                              f"models are supported")
         weights = init_weights(net, seed, model)
         # The weights must be exactly the model's tfx.param names and shapes.
         with open(os.path.join(MODELS_DIR, model + ".mlir")) as f:
@@ -1010,11 +1436,12 @@ def _model_case(model, entry):
     return build
 
 
-for _m in ("teacher-tiny", "teacher"):
+for _m in ("teacher-tiny", "teacher", "lite-tiny", "lite"):
     case(f"{_m}-encode", _m, f"examples/models/{_m}.mlir @encode")(_model_case(_m, "encode"))
     case(f"{_m}-decode", _m, f"examples/models/{_m}.mlir @decode")(_model_case(_m, "decode"))
-    case(f"{_m}-greedy", _m, f"examples/models/{_m}.mlir greedy search")(
-        _model_case(_m, "greedy"))
+    if _m in GREEDY_MODELS:
+        case(f"{_m}-greedy", _m, f"examples/models/{_m}.mlir greedy search")(
+            _model_case(_m, "greedy"))
 
 
 # Models with attention replaced by MLPs (tfx-opt --replace-attention) -------
@@ -1343,7 +1770,7 @@ def make(name, seed, out, self_check, verbose=True):
 def scan_seeds(spec):
     lo, hi = (int(s) for s in spec.split(":"))
     for seed in range(lo, hi):
-        for model in ("teacher-tiny", "teacher"):
+        for model in GREEDY_MODELS:
             cfg, net, _ = load_model(model, seed)
             rng = rng_for(seed, f"{model}-greedy", "inputs")
             src = padded_ids(rng, MODEL_BATCH[model], cfg["max_len"], cfg["vocab_size"],

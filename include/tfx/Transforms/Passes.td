@@ -111,4 +111,57 @@ def ReplaceAttention : Pass<"replace-attention", "mlir::ModuleOp"> {
   ];
 }
 
+def FuseLsra : Pass<"fuse-lsra", "mlir::ModuleOp"> {
+  let summary = "fuse each Lite Transformer LSRA block into one tfx.lsra op";
+  let description = [{
+    Recognises the Long-Short Range Attention block of Lite Transformer
+    (REFERENCE.md section 3) and rewrites it into one `tfx.lsra` op, which
+    lowers to a single Halide pipeline:
+
+    ```
+    a = slice(x, half A)           c = slice(x, half C)
+    A = tfx.attention a, a ...     g = glu(linear(c, W_in, b_in))
+                                   g = apply_mask(g, m)        (optional)
+                                   k = lightweight_conv(g) | dynamic_conv(g)
+                                   C = linear(k, W_out, b_out)
+    y = concat(A, C)  or  concat(C, A)       (along channels)
+    ```
+
+    The two slices must be the two halves of the same value's channels (in
+    either order) and every intermediate value must have no other user.
+    The pass first applies the canonicalisation patterns of the tfx dialect
+    to each function, so the same block written with negative axes, a slice
+    of a slice, nested concats or a concat of neighbouring slices is still
+    found.
+
+    Every `tfx.lightweight_conv` / `tfx.dynamic_conv` that is not fused gets a
+    remark saying why (run with `-verify-diagnostics` or look at stderr).
+
+    Input (encoder block, abridged):
+
+    ```mlir
+    %a  = tfx.slice %x {axis = 2 : i64, size = 80 : i64, start = 0 : i64} : ...
+    %A  = tfx.attention %a, %a weights(...) mask(%keep) {num_heads = 4 : i64} : ...
+    %c  = tfx.slice %x {axis = 2 : i64, size = 80 : i64, start = 80 : i64} : ...
+    %p  = tfx.linear %c, %win, %bin : ... -> tensor<?x50x160xf32>
+    %g  = tfx.glu %p : tensor<?x50x160xf32> -> tensor<?x50x80xf32>
+    %gm = tfx.apply_mask %g, %keep3 : ...
+    %k  = tfx.lightweight_conv %gm, %wc {kernel_size = 7 : i64, num_heads = 4 : i64,
+              padding = "centered"} : ...
+    %C  = tfx.linear %k, %wout, %bout : ...
+    %y  = tfx.concat %A, %C {axis = 2 : i64} : ... -> tensor<?x50x160xf32>
+    ```
+
+    Output:
+
+    ```mlir
+    %y = tfx.lsra %x attention(...) conv(%win, %bin, %wc, %wout, %bout)
+        mask(%keep) conv_mask(%keep3) {conv_heads = 4 : i64,
+        conv_kind = "lightweight", kernel_size = 7 : i64, num_heads = 4 : i64,
+        padding = "centered"} : ...
+    ```
+  }];
+  let dependentDialects = [];
+}
+
 #endif // TFX_TRANSFORMS_PASSES_TD
