@@ -20,6 +20,7 @@ llvm_config.with_environment("PATH", config.tfx_tools_dir, append_path=True)
 tool_dirs = [config.tfx_tools_dir, config.llvm_tools_dir]
 llvm_config.add_tool_substitutions(
     ["tfx-opt", "tfx-modelgen", "tfx-run", "tfx-distill", "tfx-example-run-model", "mlir-tblgen",
+     "tfx-lsra-opencl-check",
      "FileCheck", "not", "count"],
     tool_dirs)
 
@@ -49,3 +50,10 @@ except (OSError, subprocess.TimeoutExpired):
     pass
 if os.path.exists(os.path.join(config.tfx_tools_dir, "tfx-run")):
     config.available_features.add("tfx-run")
+
+# test/gpu runs GPU schedules through Halide's OpenCL target on whatever
+# OpenCL platform the ICD loader finds (PoCL from pocl-opencl-icd here).
+import glob
+if glob.glob("/etc/OpenCL/vendors/*.icd") and os.path.exists(
+        os.path.join(config.tfx_tools_dir, "tfx-lsra-opencl-check")):
+    config.available_features.add("opencl")

@@ -476,31 +476,31 @@ Status Planner::planLsra(LsraOp op) {
   TFX_RETURN_IF_ERROR(add(transposedWeight(op.getConvOutWeight())));
   TFX_RETURN_IF_ERROR(add(paramValue(op.getConvOutBias(), "lsra biases")));
 
-  KernelDesc d;
-  d.kind = "lsra";
-  d.ints["length"] = T;
-  d.ints["heads"] = op.getNumHeadsAttr().getInt();
-  d.ints["causal"] = op.getCausal();
-  d.ints["dynamic"] = dynamic;
-  d.ints["conv_heads"] = op.getConvHeadsAttr().getInt();
-  d.ints["kernel_size"] = op.getKernelSizeAttr().getInt();
-  d.ints["weight_softmax"] = op.getWeightSoftmax();
-  d.ints["attn_in"] = op.getAttentionInputOffset();
-  d.ints["attn_out"] = op.getAttentionOutputOffset();
-  d.strings["padding"] = op.getPadding().str();
-  d.inputs.push_back(desc(DType::F32, {kDyn, D}));
-  for (const Tensor &t : packed)
-    d.inputs.push_back(desc(DType::F32, t.shape()));
+  lowering::LsraParams p;
+  p.length = T;
+  p.dModel = D;
+  p.heads = op.getNumHeadsAttr().getInt();
+  p.causal = op.getCausal();
+  p.dynamic = dynamic;
+  p.convHeads = op.getConvHeadsAttr().getInt();
+  p.kernelSize = op.getKernelSizeAttr().getInt();
+  p.padding = op.getPadding().str();
+  p.weightSoftmax = op.getWeightSoftmax();
+  p.attentionInputOffset = op.getAttentionInputOffset();
+  p.attentionOutputOffset = op.getAttentionOutputOffset();
+  p.hasMask = static_cast<bool>(op.getKeyPaddingMask());
+  p.hasConvMask = static_cast<bool>(op.getConvMask());
+  KernelDesc d = lowering::lsraDesc(p);
+  if (d.inputs.size() != 1 + packed.size() + p.hasMask + p.hasConvMask)
+    return Status::error("lsra: internal error: packed weights do not match the kernel");
+  for (size_t i = 0; i < packed.size(); ++i)
+    if (d.inputs[1 + i].shape != packed[i].shape())
+      return Status::error("lsra: internal error: packed weight " + std::to_string(i) +
+                           " has shape " + rt::formatShape(packed[i].shape()));
   std::vector<int> maskSlots;
-  for (auto [value, flag] : {std::pair<Value, const char *>{op.getKeyPaddingMask(), "has_mask"},
-                             {op.getConvMask(), "has_conv_mask"}}) {
-    if (!value)
-      continue;
-    d.ints[flag] = 1;
-    d.inputs.push_back(desc(DType::Bool, {kDyn}));
-    maskSlots.push_back(slotOf(value));
-  }
-  d.output = desc(DType::F32, {kDyn, D});
+  for (Value value : {op.getKeyPaddingMask(), op.getConvMask()})
+    if (value)
+      maskSlots.push_back(slotOf(value));
   StatusOr<CompiledKernel *> k = kernel(d);
   if (!k)
     return k.status();

@@ -1193,6 +1193,43 @@ bool loadAutoscheduler(ScheduleSource source, std::string &error) {
   return mullapudiOk;
 }
 
+/// Builds `desc`'s algorithm and applies its schedule for `target`: the GPU
+/// schedule on GPU targets, else the hand schedule or an autoscheduler.
+/// Shared by the JIT cache and the ahead-of-time library writer.
+rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
+                          const KernelOptions &options, Built &built,
+                          Pipeline &pipeline) {
+  auto builder = registry().find(desc.kind);
+  if (builder == registry().end())
+    return rt::Status::error("no Halide lowering for kernel kind '" +
+                             desc.kind + "'");
+  built = builder->second(desc);
+  if (built.windows.empty())
+    constrainDense(built.output.output_buffer(), desc.output.shape);
+  pipeline = Pipeline(built.allOutputs());
+  ScheduleSource source = options.schedule;
+  if (target.has_gpu_feature()) {
+    if (!built.gpuSchedule)
+      return rt::Status::error("kernel '" + desc.kind +
+                               "' has no GPU schedule (target " +
+                               target.to_string() + ")");
+    built.gpuSchedule();
+  } else if (source == ScheduleSource::Manual) {
+    built.schedule();
+  } else {
+    std::string error;
+    if (!loadAutoscheduler(source, error))
+      return rt::Status::error(std::string("cannot load the ") +
+                               scheduleSourceName(source) +
+                               " autoscheduler: " + error);
+    setEstimates(built, desc, options.estimateBatch);
+    pipeline.auto_schedule(source == ScheduleSource::Adams2019 ? "Adams2019"
+                                                               : "Mullapudi2016",
+                           target, MachineParams(2, 32 << 20, 40));
+  }
+  return rt::Status::ok();
+}
+
 /// A kernel compiled ahead of time into a shared object of the disk cache;
 /// called through Halide's `<name>_argv` entry point.
 class SharedObjectKernel final : public CompiledKernel {
@@ -1367,6 +1404,44 @@ KernelDesc linearDesc(int64_t K, int64_t N, bool bias, const std::string &act,
   return d;
 }
 
+KernelDesc lsraDesc(const LsraParams &p) {
+  int64_t w = p.dModel / 2;
+  int64_t taps = p.convHeads * p.kernelSize;
+  KernelDesc d;
+  d.kind = "lsra";
+  d.ints = {{"length", p.length},
+            {"heads", p.heads},
+            {"causal", p.causal},
+            {"dynamic", p.dynamic},
+            {"conv_heads", p.convHeads},
+            {"kernel_size", p.kernelSize},
+            {"weight_softmax", p.weightSoftmax},
+            {"attn_in", p.attentionInputOffset},
+            {"attn_out", p.attentionOutputOffset},
+            {"has_mask", p.hasMask},
+            {"has_conv_mask", p.hasConvMask}};
+  d.strings["padding"] = p.padding;
+  auto f32 = [](std::vector<int64_t> shape) {
+    return OperandDesc{rt::DType::F32, std::move(shape)};
+  };
+  d.inputs = {f32({-1, p.dModel}), f32({w, 3 * w}), f32({3 * w}),
+              f32({w, w}),         f32({w}),         f32({w, 2 * w}),
+              f32({2 * w})};
+  if (p.dynamic) {
+    d.inputs.push_back(f32({w, taps}));
+    d.inputs.push_back(f32({taps}));
+  } else {
+    d.inputs.push_back(f32({p.convHeads, p.kernelSize}));
+  }
+  d.inputs.push_back(f32({w, w}));
+  d.inputs.push_back(f32({w}));
+  for (bool has : {p.hasMask, p.hasConvMask})
+    if (has)
+      d.inputs.push_back(OperandDesc{rt::DType::Bool, {-1}});
+  d.output = f32({-1, p.dModel});
+  return d;
+}
+
 KernelDesc layerNormDesc(int64_t width, double epsilon) {
   KernelDesc d;
   d.kind = "layer_norm";
@@ -1520,37 +1595,12 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
   auto it = impl_->kernels.find(key);
   if (it != impl_->kernels.end())
     return it->second.get();
-  auto builder = registry().find(desc.kind);
-  if (builder == registry().end())
-    return rt::Status::error("no Halide lowering for kernel kind '" +
-                             desc.kind + "'");
   auto start = std::chrono::steady_clock::now();
   try {
-    Built built = builder->second(desc);
-    if (built.windows.empty())
-      constrainDense(built.output.output_buffer(), desc.output.shape);
-    Pipeline pipeline(built.allOutputs());
-    ScheduleSource source = impl_->options.schedule;
-    if (impl_->target.has_gpu_feature()) {
-      if (!built.gpuSchedule)
-        return rt::Status::error("kernel '" + desc.kind +
-                                 "' has no GPU schedule for target " +
-                                 impl_->target.to_string());
-      built.gpuSchedule();
-    } else if (source == ScheduleSource::Manual) {
-      built.schedule();
-    } else {
-      std::string error;
-      if (!loadAutoscheduler(source, error))
-        return rt::Status::error(std::string("cannot load the ") +
-                                 scheduleSourceName(source) +
-                                 " autoscheduler: " + error);
-      setEstimates(built, desc, impl_->options.estimateBatch);
-      pipeline.auto_schedule(source == ScheduleSource::Adams2019
-                                 ? "Adams2019"
-                                 : "Mullapudi2016",
-                             impl_->target, MachineParams(2, 32 << 20, 40));
-    }
+    Built built;
+    Pipeline pipeline;
+    TFX_RETURN_IF_ERROR(buildScheduled(desc, impl_->target, impl_->options,
+                                       built, pipeline));
     std::unique_ptr<CompiledKernel> kernel;
     if (!impl_->options.cacheDir.empty() && !impl_->diskDisabled) {
       rt::Status dir = makeDirs(impl_->options.cacheDir);
@@ -1579,6 +1629,56 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
   } catch (const Halide::Error &e) {
     return rt::Status::error("compiling kernel " + key + ": " + e.what());
   }
+}
+
+/// The host target corrected as hostTarget(), or the parsed target string.
+static rt::StatusOr<Target> parseTarget(const std::string &name) {
+  if (name.empty() || name == "host")
+    return hostTarget();
+  if (!Target::validate_target_string(name))
+    return rt::Status::error("invalid Halide target '" + name + "'");
+  Target t(name);
+  // "host-<features>" takes the host's features as Halide reports them; drop
+  // the one Halide 14 misreports (see hostTarget()).
+  if (name.rfind("host", 0) == 0 &&
+      !hostTarget().has_feature(Target::AVX512_SapphireRapids))
+    t = t.without_feature(Target::AVX512_SapphireRapids);
+  return t;
+}
+
+rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &target,
+                                const std::string &pathPrefix,
+                                const std::string &functionName,
+                                const KernelOptions &options) {
+  rt::StatusOr<Target> t = parseTarget(target);
+  if (!t)
+    return t.status();
+  try {
+    Built built;
+    Pipeline pipeline;
+    TFX_RETURN_IF_ERROR(buildScheduled(desc, *t, options, built, pipeline));
+    std::vector<Argument> args(built.inputs.begin(), built.inputs.end());
+    pipeline.compile_to_static_library(pathPrefix, args, functionName,
+                                       t->with_feature(Target::NoRuntime));
+  } catch (const Halide::Error &e) {
+    return rt::Status::error("compiling kernel '" + desc.kind + "' for " +
+                             target + ": " + e.what());
+  }
+  return rt::Status::ok();
+}
+
+rt::Status compileRuntimeLibrary(const std::string &target,
+                                 const std::string &path) {
+  rt::StatusOr<Target> t = parseTarget(target);
+  if (!t)
+    return t.status();
+  try {
+    compile_standalone_runtime({{OutputFileType::static_library, path}}, *t);
+  } catch (const Halide::Error &e) {
+    return rt::Status::error("compiling the Halide runtime for " + target +
+                             ": " + e.what());
+  }
+  return rt::Status::ok();
 }
 
 void setKernelThreads(int threads) {

@@ -64,6 +64,20 @@ KernelDesc linearDesc(int64_t K, int64_t N, bool bias, const std::string &act,
 /// layer_norm over the last dim of [rows, width].
 KernelDesc layerNormDesc(int64_t width, double epsilon);
 
+/// The fused LSRA block (tfx.lsra). Inputs: x [rows, d], packed and
+/// pre-transposed weights (see buildLsra in Kernel.cpp), then the optional
+/// per-row masks; output [rows, d], rows = batch x length.
+struct LsraParams {
+  int64_t length = 0, dModel = 0, heads = 1;
+  bool causal = false, dynamic = false;
+  int64_t convHeads = 1, kernelSize = 1;
+  std::string padding = "centered";
+  bool weightSoftmax = true;
+  int64_t attentionInputOffset = 0, attentionOutputOffset = 0;
+  bool hasMask = false, hasConvMask = false;
+};
+KernelDesc lsraDesc(const LsraParams &p);
+
 /// A compiled kernel. run() binds the inputs and writes the preallocated
 /// output; shapes must match the desc (dynamic extents may take any value).
 class CompiledKernel {
@@ -109,6 +123,23 @@ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Compiles `desc` ahead of time for the Halide `target` string ("host",
+/// "host-opencl", "x86-64-linux-cuda-cuda_capability_80", ...) into
+/// `pathPrefix`.a and `pathPrefix`.h with entry point `functionName`, without
+/// the Halide runtime (link one from compileRuntimeLibrary). GPU targets use
+/// the kernel's GPU schedule; a kernel without one is an error naming it.
+/// Arguments: the inputs in desc order, then the output buffer (or, for
+/// kernels writing windows of their output such as "lsra", one buffer per
+/// window, each a crop of the output's last dimension translated to 0).
+rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &target,
+                                const std::string &pathPrefix,
+                                const std::string &functionName,
+                                const KernelOptions &options = {});
+
+/// Writes the Halide runtime for `target` as a static library at `path`.
+rt::Status compileRuntimeLibrary(const std::string &target,
+                                 const std::string &path);
 
 /// Sets the number of worker threads Halide kernels use (0 = all cores).
 /// Must be called before the first kernel runs.
