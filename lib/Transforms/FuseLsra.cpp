@@ -18,6 +18,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace tfx {
 #define GEN_PASS_DEF_FUSELSRA
@@ -71,11 +72,15 @@ Reason matchBlock(Operation *conv, LsraBlock &b) {
   if (auto mask = convInput.getDefiningOp<ApplyMaskOp>()) {
     if (!mask.getFill().isZero())
       return "its input is masked with a non-zero fill value";
+    // apply_mask broadcasts as NumPy does: only [batch, length, 1] (with the
+    // input's own batch and length) is one flag per position; a rank-2 mask
+    // would line up with [length, channels].
     ArrayRef<int64_t> m =
         llvm::cast<RankedTensorType>(mask.getMask().getType()).getShape();
-    if (!(m.size() == 2 || (m.size() == 3 && m[2] == 1)))
-      return "its input mask is not per position ([batch, length] or "
-             "[batch, length, 1])";
+    ArrayRef<int64_t> x =
+        llvm::cast<RankedTensorType>(mask.getInput().getType()).getShape();
+    if (m.size() != 3 || m[0] != x[0] || m[1] != x[1] || m[2] != 1)
+      return "its input mask is not per position ([batch, length, 1])";
     if (!hasOneUse(mask.getResult()))
       return "the masked convolution input has other users";
     b.mask = mask;
@@ -140,14 +145,21 @@ Reason matchBlock(Operation *conv, LsraBlock &b) {
     return "the two branches read different values";
 
   Value input = b.convSlice.getInput();
-  int64_t d = lastDim(input);
+  ArrayRef<int64_t> inShape =
+      llvm::cast<RankedTensorType>(input.getType()).getShape();
+  int64_t d = inShape[2];
+  if (ShapedType::isDynamic(inShape[1]))
+    return "the block's length is dynamic (the fused kernel needs a static "
+           "length)";
   if (ShapedType::isDynamic(d) || d % 2 != 0)
     return "the block input's channel count is not static and even";
   b.width = d / 2;
   int64_t aStart = b.attentionSlice.getStartAttr().getInt();
   int64_t cStart = b.convSlice.getStartAttr().getInt();
+  bool halves = (aStart == 0 && cStart == b.width) ||
+                (aStart == b.width && cStart == 0);
   if (b.attentionSlice.getSizeAttr().getInt() != b.width ||
-      b.convSlice.getSizeAttr().getInt() != b.width || aStart + cStart != b.width)
+      b.convSlice.getSizeAttr().getInt() != b.width || !halves)
     return "the branches do not read the two halves of the block input (" +
            std::to_string(aStart) + "+" +
            std::to_string(b.attentionSlice.getSizeAttr().getInt()) + " and " +
@@ -156,6 +168,14 @@ Reason matchBlock(Operation *conv, LsraBlock &b) {
            std::to_string(d) + " channels)";
   if (b.concat.getType() != input.getType())
     return "the concat's type differs from the block input's";
+  if (lastDim(b.inProj.getResult()) != 2 * b.width ||
+      lastDim(convResult) != b.width || lastDim(b.outProj.getResult()) != b.width)
+    return "the convolution branch is not d/2 -> d (GLU) -> d/2 -> d/2 "
+           "channels wide (got " +
+           std::to_string(lastDim(b.inProj.getResult())) + ", " +
+           std::to_string(lastDim(convResult)) + ", " +
+           std::to_string(lastDim(b.outProj.getResult())) + " for d = " +
+           std::to_string(d) + ")";
   return {};
 }
 
@@ -211,6 +231,7 @@ void rewriteBlock(IRRewriter &rewriter, LsraBlock &b) {
       rewriter.getBoolAttr(weightSoftmax),
       rewriter.getI64IntegerAttr(b.attentionSlice.getStartAttr().getInt()),
       rewriter.getI64IntegerAttr(b.attentionFirst ? 0 : w));
+  SliceOp kvSlice = a.getKeyValue().getDefiningOp<SliceOp>();
   rewriter.replaceOp(b.concat, fused.getResult());
   // The branches are dead now; erase them consumers first. The slices may
   // still feed other ops.
@@ -219,7 +240,10 @@ void rewriteBlock(IRRewriter &rewriter, LsraBlock &b) {
         b.glu.getOperation(), b.inProj.getOperation(), a.getOperation()})
     if (op && op->use_empty())
       rewriter.eraseOp(op);
-  for (SliceOp s : {b.convSlice, b.attentionSlice})
+  llvm::SmallSetVector<Operation *, 3> slices;
+  for (SliceOp s : {b.convSlice, b.attentionSlice, kvSlice})
+    slices.insert(s.getOperation());
+  for (Operation *s : slices)
     if (s->use_empty())
       rewriter.eraseOp(s);
 }

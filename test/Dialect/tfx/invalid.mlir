@@ -670,6 +670,321 @@ func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<4x16xf32>) {
 
 // -----
 
+func.func @f(%x: tensor<8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{input must be [batch, length, d_model] (rank 3) but has rank 2}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x?x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{length and d_model must be static, got input shape [?, ?, 16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x?x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x?x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x?xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{length and d_model must be static, got input shape [?, 8, ?]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x?xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x?xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x17xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{d_model (17) must be even: the block splits it in halves}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x17xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x17xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{attention_input_offset must be 0 or 8 (a half of 16 channels), got 4}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {attention_input_offset = 4 : i64, conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{attention_output_offset must be 0 or 8 (a half of 16 channels), got 16}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {attention_output_offset = 16 : i64, conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{num_heads (3) must be positive and divide the attention width (8)}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 3 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{num_heads (0) must be positive and divide the attention width (8)}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 0 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x16xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{q_weight must have shape [8, 8] but has shape [8, 16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x16xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<16xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{q_bias must have shape [8] but has shape [16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<16x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{k_weight must have shape [8, 8] but has shape [16, 8]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<4xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{k_bias must have shape [8] but has shape [4]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<4xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x4xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{v_weight must have shape [8, 8] but has shape [8, 4]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x4xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8x1xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{v_bias must have shape [8] but has shape [8, 1]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8x1xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<16x16xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{out_weight must have shape [8, 8] but has shape [16, 16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x16xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<16xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{out_bias must have shape [8] but has shape [16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<16xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<8x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_in_weight must have shape [16, 8] but has shape [8, 8]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<8xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_in_bias must have shape [16] but has shape [8]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<8xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x16xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_out_weight must have shape [8, 8] but has shape [8, 16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x16xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<16xf32>) {
+  // expected-error @+1 {{conv_out_bias must have shape [8] but has shape [16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<16xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{padding must be "centered" or "causal", got "same"}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "same"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x0xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{kernel_size must be at least 1, got 0}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 0 : i64, num_heads = 2 : i64, padding = "causal"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x0xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x4xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{centered padding needs an odd kernel_size, got 4}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 4 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x4xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<3x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_heads (3) must be positive and divide the convolution width (8)}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 3 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<3x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<0x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_heads (0) must be positive and divide the convolution width (8)}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 0 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<0x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>, %kb: tensor<6xf32>) {
+  // expected-error @+1 {{kernel_bias is only for conv_kind = "dynamic"}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) kernel_bias(%kb) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<6xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x5xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_weight must have shape [2, 3] but has shape [2, 5]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x5xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<6x16xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_weight must have shape [6, 8] but has shape [6, 16]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "dynamic", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<6x16xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_weight must have shape [6, 8] but has shape [2, 3]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "dynamic", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<6x8xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>, %kb: tensor<3xf32>) {
+  // expected-error @+1 {{kernel_bias must have shape [6] but has shape [3]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) kernel_bias(%kb) {conv_heads = 2 : i64, conv_kind = "dynamic", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<6x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<3xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{conv_kind must be "lightweight" or "dynamic", got "depthwise"}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "depthwise", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>, %keep: tensor<?x6xi1>) {
+  // expected-error @+1 {{key_padding_mask must have shape [?, 8] but has shape [?, 6]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) mask(%keep) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x6xi1>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>, %keep3: tensor<?x8x8xi1>) {
+  // expected-error @+1 {{conv_mask must have shape [?, 8] or [?, 8, 1] but has shape [?, 8, 8]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) conv_mask(%keep3) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8x8xi1>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>, %keep3: tensor<8xi1>) {
+  // expected-error @+1 {{conv_mask must have shape [?, 8] or [?, 8, 1] but has shape [8]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) conv_mask(%keep3) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8xi1>) -> tensor<?x8x16xf32>
+  return
+}
+
+// -----
+
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{result must have shape [?, 8, 16] but has shape [?, 8, 8]}}
+  %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x8xf32>
+  return
+}
+
+// -----
+
 func.func @f(%x: tensor<?x32xf32>, %im: tensor<?x4xi1>, %om: tensor<?x4xi1>, %g1: tensor<32xf32>, %b1: tensor<32xf32>, %w1: tensor<5x32xf32>, %c1: tensor<5xf32>, %g2: tensor<5xf32>, %b2: tensor<5xf32>, %w2: tensor<32x5xf32>, %c2: tensor<32xf32>) {
   // expected-error @+1 {{input must be [batch, positions, features] (rank 3) but has rank 2}}
   %0 = tfx.flat_mlp %x, %im, %om weights(%g1, %b1, %w1, %c1, %g2, %b2, %w2, %c2)

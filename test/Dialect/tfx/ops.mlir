@@ -131,6 +131,32 @@ func.func @convolutions(%x: tensor<?x8x16xf32>) -> tensor<?x8x16xf32> {
   return %3 : tensor<?x8x16xf32>
 }
 
+// CHECK-LABEL: func.func @lsra
+// CHECK-SAME: (%[[X:[^:]*]]: tensor<?x8x16xf32>, %[[KEEP:[^:]*]]: tensor<?x8xi1>, %[[KEEP3:[^:]*]]: tensor<?x8x1xi1>, %[[KEEP2:[^:]*]]: tensor<?x8xi1>)
+func.func @lsra(%x: tensor<?x8x16xf32>, %keep: tensor<?x8xi1>, %keep3: tensor<?x8x1xi1>, %keep2: tensor<?x8xi1>) -> tensor<?x8x16xf32> {
+  %w = tfx.param "lsra.w" : tensor<8x8xf32>
+  %b = tfx.param "lsra.b" : tensor<8xf32>
+  %win = tfx.param "lsra.conv.in_proj.weight" : tensor<16x8xf32>
+  %bin = tfx.param "lsra.conv.in_proj.bias" : tensor<16xf32>
+  %wc = tfx.param "lsra.conv.weight" : tensor<4x5xf32>
+  %kw = tfx.param "lsra.conv.weight_linear.weight" : tensor<6x8xf32>
+  %kb = tfx.param "lsra.conv.weight_linear.bias" : tensor<6xf32>
+  // Encoder form: lightweight, both masks, default offsets (not printed).
+  // CHECK: %[[E:.*]] = tfx.lsra %[[X]] attention(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) conv(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) mask(%[[KEEP]]) conv_mask(%[[KEEP3]]) {conv_heads = 4 : i64, conv_kind = "lightweight", kernel_size = 5 : i64, num_heads = 2 : i64, padding = "centered"} : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<4x5xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>, tensor<?x8x1xi1>) -> tensor<?x8x16xf32>
+  %0 = tfx.lsra %x attention(%w, %b, %w, %b, %w, %b, %w, %b) conv(%win, %bin, %wc, %w, %b) mask(%keep) conv_mask(%keep3)
+      {conv_heads = 4 : i64, conv_kind = "lightweight", kernel_size = 5 : i64, num_heads = 2 : i64, padding = "centered", attention_input_offset = 0 : i64}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<4x5xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<?x8xi1>, tensor<?x8x1xi1>) -> tensor<?x8x16xf32>
+  // Decoder form: dynamic with kernel bias, causal, a [batch, length] conv
+  // mask, both halves swapped, no softmax on the kernels.
+  // CHECK: %[[D:.*]] = tfx.lsra %[[E]] attention({{.*}}) conv({{.*}}) kernel_bias(%{{.*}}) conv_mask(%[[KEEP2]]) {attention_input_offset = 8 : i64, attention_output_offset = 8 : i64, causal, conv_heads = 2 : i64, conv_kind = "dynamic", kernel_size = 3 : i64, num_heads = 4 : i64, padding = "causal", weight_softmax = false} : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<6x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<6xf32>, tensor<?x8xi1>) -> tensor<?x8x16xf32>
+  %1 = tfx.lsra %0 attention(%w, %b, %w, %b, %w, %b, %w, %b) conv(%win, %bin, %kw, %w, %b) kernel_bias(%kb) conv_mask(%keep2)
+      {causal, conv_heads = 2 : i64, conv_kind = "dynamic", kernel_size = 3 : i64, num_heads = 4 : i64, padding = "causal", weight_softmax = false,
+       attention_input_offset = 8 : i64, attention_output_offset = 8 : i64}
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<6x8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<6xf32>, tensor<?x8xi1>) -> tensor<?x8x16xf32>
+  // CHECK: return %[[D]]
+  return %1 : tensor<?x8x16xf32>
+}
+
 // CHECK-LABEL: func.func @flat_mlp
 func.func @flat_mlp(%x: tensor<?x4x8xf32>, %keep: tensor<?x4xi1>, %x2: tensor<?x8x8xf32>, %keep2: tensor<?x8xi1>) -> tensor<?x4x8xf32> {
   %g1 = tfx.param "mlp.ln1.weight" : tensor<32xf32>
