@@ -583,6 +583,62 @@ Built buildMaskRows(const KernelDesc &d) {
 // Attention core and Lite Transformer convolutions
 //===----------------------------------------------------------------------===//
 
+/// The attention core for one query row, shared by the sdpa kernel and the
+/// fused LSRA kernel: per head, softmax over keys of the scaled, masked
+/// scores, times V, heads merged. Rows are whatever Vars index a query row
+/// ({i, n} in sdpa, {m} in lsra); q(c), k(c, j), v(c, j) and keep(j) are
+/// expressions in those Vars (channel c of D = H * dh, key j of Lk).
+struct AttentionRows {
+  Func s{"scores"}, mx{"mx"}, e{"e"}, sum{"sum"}, pv{"pv"}, ctx{"ctx"};
+  Var c{"c"}, j{"j"}, h{"h"};
+  RDom rc, rj;
+};
+
+AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
+                            const std::function<Expr(Expr)> &q,
+                            const std::function<Expr(Expr, Expr)> &k,
+                            const std::function<Expr(Expr, Expr)> &v,
+                            Expr keep) {
+  AttentionRows a;
+  a.rc = RDom(0, dh, "rc");
+  a.rj = RDom(0, Lk, "rj");
+  auto args = [&](std::vector<Expr> lead) {
+    for (const Var &r : rows)
+      lead.push_back(r);
+    return lead;
+  };
+  auto at = [&](std::vector<Expr> lead) { return args(std::move(lead)); };
+  Expr c = a.c, j = a.j, h = a.h;
+  a.s(at({j, h})) = 0.0f;
+  a.s(at({j, h})) += q(h * dh + a.rc) * k(h * dh + a.rc, j);
+  const float scale = 1.0f / std::sqrt(static_cast<float>(dh));
+  Func masked("masked");
+  masked(at({j, h})) = select(keep, a.s(at({j, h})) * scale,
+                              -std::numeric_limits<float>::infinity());
+  a.mx(at({h})) = maximum(masked(at({a.rj, h})));
+  a.e(at({j, h})) = exp(masked(at({j, h})) - a.mx(at({h})));
+  a.sum(at({h})) = Halide::sum(a.e(at({a.rj, h})));
+  Expr head = c / dh;
+  a.pv(at({c})) = 0.0f;
+  a.pv(at({c})) += a.e(at({a.rj, head})) * v(c, a.rj);
+  a.ctx(at({c})) = a.pv(at({c})) / a.sum(at({head}));
+  return a;
+}
+
+/// CPU schedule of the attention core: one query row at a time (its scores
+/// for every head stay in L1), everything computed at `row` of ctx.
+void scheduleAttentionRows(AttentionRows &a, Var row) {
+  const TailStrategy guard = TailStrategy::GuardWithIf;
+  a.ctx.vectorize(a.c, kVec, guard);
+  a.pv.compute_at(a.ctx, row).vectorize(a.c, kVec, guard);
+  a.pv.update().reorder(a.c, a.rj.x).vectorize(a.c, kVec, guard);
+  a.e.compute_at(a.ctx, row).vectorize(a.j, kVec, guard);
+  a.sum.compute_at(a.ctx, row);
+  a.mx.compute_at(a.ctx, row);
+  a.s.compute_at(a.ctx, row).vectorize(a.j, kVec, guard);
+  a.s.update().reorder(a.j, a.rc.x).vectorize(a.j, kVec, guard);
+}
+
 /// Scaled dot-product attention over heads, with masks, heads merged:
 /// q [B, Lq, D], k [B, Lk, D], v [B, Lk, D], keep [B, Lk]? -> [B, Lq, D].
 Built buildSdpa(const KernelDesc &d) {
@@ -592,14 +648,8 @@ Built buildSdpa(const KernelDesc &d) {
   int D = static_cast<int>(extent(d.inputs[0], 2));
   int Lk = static_cast<int>(extent(d.inputs[1], 1));
   int H = static_cast<int>(d.intAttr("heads"));
-  int dh = D / H;
-  float scale = 1.0f / std::sqrt(static_cast<float>(dh));
-  Var j("j"), i("i"), h("h"), n("n"), x("x");
-  RDom c(0, dh, "c"), r(0, Lk, "r");
-  Func s("scores"), masked("masked"), mx("mx"), e("e"), sum("sum"),
-      out("sdpa");
-  s(j, i, h, n) = 0.0f;
-  s(j, i, h, n) += q(h * dh + c, i, n) * k(h * dh + c, j, n);
+  Var i("i"), n("n");
+  Var j("j"); // the key index of attentionRows (Vars match by name)
   Expr keepIt = Halide::Internal::const_true();
   if (d.intAttr("has_mask")) {
     ImageParam keep = param(d, 3, "keep");
@@ -608,28 +658,15 @@ Built buildSdpa(const KernelDesc &d) {
   }
   if (d.intAttr("causal"))
     keepIt = keepIt && j <= i;
-  masked(j, i, h, n) = select(keepIt, s(j, i, h, n) * scale,
-                              -std::numeric_limits<float>::infinity());
-  mx(i, h, n) = maximum(masked(r, i, h, n));
-  e(j, i, h, n) = exp(masked(j, i, h, n) - mx(i, h, n));
-  sum(i, h, n) = Halide::sum(e(r, i, h, n));
-  Func pv("pv");
-  Expr head = x / dh;
-  pv(x, i, n) = 0.0f;
-  pv(x, i, n) += e(r, i, head, n) * v(x, r, n);
-  out(x, i, n) = pv(x, i, n) / sum(i, head, n);
-  b.output = out;
+  AttentionRows a = attentionRows(
+      {i, n}, H, D / H, Lk, [&](Expr c) { return q(c, i, n); },
+      [&](Expr c, Expr key) { return k(c, key, n); },
+      [&](Expr c, Expr key) { return v(c, key, n); }, keepIt);
+  b.output = a.ctx;
   b.schedule = [=]() mutable {
-    // One query row at a time: its scores for every head stay in L1. Rows
-    // are parallel too, so a single sentence still uses every thread.
-    out.parallel(n).parallel(i).vectorize(x, kVec, TailStrategy::GuardWithIf);
-    pv.compute_at(out, i).vectorize(x, kVec, TailStrategy::GuardWithIf);
-    pv.update().reorder(x, r.x).vectorize(x, kVec, TailStrategy::GuardWithIf);
-    e.compute_at(out, i).vectorize(j, kVec, TailStrategy::GuardWithIf);
-    sum.compute_at(out, i);
-    mx.compute_at(out, i);
-    s.compute_at(out, i).vectorize(j, kVec, TailStrategy::GuardWithIf);
-    s.update().reorder(j, c.x).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    // Rows are parallel too, so a single sentence still uses every thread.
+    a.ctx.parallel(n).parallel(i);
+    scheduleAttentionRows(a, i);
   };
   return b;
 }
@@ -773,21 +810,12 @@ Built buildLsra(const KernelDesc &d) {
   }
   if (d.intAttr("causal"))
     keepIt = keepIt && j <= i;
-  RDom rc(0, dh, "rc"), rj(0, T, "rj");
-  const float scale = 1.0f / std::sqrt(static_cast<float>(dh));
-  Func s("scores"), mx("mx"), e("e"), sum("sum"), pv("pv"), ctx("ctx");
-  s(j, h, m) = 0.0f;
-  s(j, h, m) += qkv(h * dh + rc, m) * qkv(w + h * dh + rc, keyRow);
-  Func masked("masked");
-  masked(j, h, m) = select(keepIt, s(j, h, m) * scale,
-                           -std::numeric_limits<float>::infinity());
-  mx(h, m) = maximum(masked(rj, h, m));
-  e(j, h, m) = exp(masked(j, h, m) - mx(h, m));
-  sum(h, m) = Halide::sum(e(rj, h, m));
-  Expr head = c / dh;
-  pv(c, m) = 0.0f;
-  pv(c, m) += e(rj, head, m) * qkv(2 * w + c, bIdx * T + rj);
-  ctx(c, m) = pv(c, m) / sum(head, m);
+  AttentionRows att = attentionRows(
+      {m}, H, dh, T, [&](Expr ch) { return qkv(ch, m); },
+      [&](Expr ch, Expr key) { return qkv(w + ch, bIdx * T + key); },
+      [&](Expr ch, Expr key) { return qkv(2 * w + ch, bIdx * T + key); },
+      keepIt);
+  Func ctx = att.ctx;
   Func attnProd("attn_prod"), attnOut("attention_half");
   attnProd(n, m) = bo(n);
   attnProd(n, m) += ctx(kw_, m) * wo(n, kw_);
@@ -860,14 +888,8 @@ Built buildLsra(const KernelDesc &d) {
     // the output projection that consumes them.
     scheduleGemm(attnOut, attnProd, n, m, kw_, w, w, {}, rows);
     scheduleGemm(convOut, convProd, n, m, kw_, w, w, {}, rows);
-    ctx.compute_at(attnOut, Var("mo")).vectorize(c, kVec, TailStrategy::GuardWithIf);
-    pv.compute_at(ctx, m).vectorize(c, kVec, TailStrategy::GuardWithIf);
-    pv.update().reorder(c, rj.x).vectorize(c, kVec, TailStrategy::GuardWithIf);
-    e.compute_at(ctx, m).vectorize(j, kVec, TailStrategy::GuardWithIf);
-    sum.compute_at(ctx, m);
-    mx.compute_at(ctx, m);
-    s.compute_at(ctx, m).vectorize(j, kVec, TailStrategy::GuardWithIf);
-    s.update().reorder(j, rc.x).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    ctx.compute_at(attnOut, Var("mo"));
+    scheduleAttentionRows(att, m);
     cv.compute_at(convOut, Var("mo")).vectorize(c, kVec, TailStrategy::GuardWithIf);
     if (dynamic) {
       logits.compute_at(convOut, Var("mo")).vectorize(j, kVec, TailStrategy::GuardWithIf);
@@ -897,12 +919,12 @@ Built buildLsra(const KernelDesc &d) {
     tile2(g, n, m, 32, 4);
     gluA.compute_at(g, tx);
     gluB.compute_at(g, tx);
-    tile2(s, j, m, 16, 8);
-    s.update().gpu_tile(j, m, bx, by, tx, ty, 16, 8, guard);
-    tile2(mx, h, m, 4, 16);
-    tile2(sum, h, m, 4, 16);
-    tile2(ctx, c, m, 32, 4);
-    pv.compute_at(ctx, tx);
+    tile2(att.s, att.j, m, 16, 8);
+    att.s.update().gpu_tile(att.j, m, bx, by, tx, ty, 16, 8, guard);
+    tile2(att.mx, att.h, m, 4, 16);
+    tile2(att.sum, att.h, m, 4, 16);
+    tile2(ctx, att.c, m, 32, 4);
+    att.pv.compute_at(ctx, tx);
     tile2(cv, c, m, 32, 4);
     if (dynamic) {
       tile2(logits, j, m, 16, 8);
