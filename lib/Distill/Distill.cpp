@@ -474,8 +474,8 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
     m.outFeatures = out.getDimSize(2);
     m.perPosition = op.getPerPosition();
     m.shape.inputs = m.inPositions * m.inFeatures;
-    m.shape.hidden = op.getFc1Weight().getType().cast<RankedTensorType>().getDimSize(0);
-    m.shape.outputs = op.getFc2Weight().getType().cast<RankedTensorType>().getDimSize(0);
+    m.shape.hidden = llvm::cast<RankedTensorType>(op.getFc1Weight().getType()).getDimSize(0);
+    m.shape.outputs = llvm::cast<RankedTensorType>(op.getFc2Weight().getType()).getDimSize(0);
     m.shape.slope = op.getNegativeSlope().convertToFloat();
     m.shape.epsilon = op.getEpsilon().convertToFloat();
     mlps[m.prefix] = m;

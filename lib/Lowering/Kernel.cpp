@@ -1196,8 +1196,8 @@ void setEstimates(Built &b, const KernelDesc &d, int64_t batch) {
 }
 
 bool loadAutoscheduler(ScheduleSource source, std::string &error) {
-  static std::once_flag adams, mullapudi;
-  static bool adamsOk = false, mullapudiOk = false;
+  static std::once_flag adams, mullapudi, li;
+  static bool adamsOk = false, mullapudiOk = false, liOk = false;
   const char *dir = "/usr/lib/x86_64-linux-gnu/halide14/";
   auto load = [&](const char *lib, bool &ok) {
     try {
@@ -1210,6 +1210,10 @@ bool loadAutoscheduler(ScheduleSource source, std::string &error) {
   if (source == ScheduleSource::Adams2019) {
     std::call_once(adams, load, "libautoschedule_adams2019.so", adamsOk);
     return adamsOk;
+  }
+  if (source == ScheduleSource::Li2018) {
+    std::call_once(li, load, "libautoschedule_li2018.so", liOk);
+    return liOk;
   }
   std::call_once(mullapudi, load, "libautoschedule_mullapudi2016.so", mullapudiOk);
   return mullapudiOk;
@@ -1231,13 +1235,23 @@ rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
   pipeline = Pipeline(built.allOutputs());
   ScheduleSource source = options.schedule;
   if (target.has_gpu_feature()) {
-    if (!built.gpuSchedule)
-      return rt::Status::error("kernel '" + desc.kind +
-                               "' has no GPU schedule (target " +
-                               target.to_string() + ")");
-    built.gpuSchedule();
+    if (built.gpuSchedule) {
+      built.gpuSchedule();
+    } else {
+      // Kernels without a hand GPU schedule get one from Li2018, the only
+      // Halide 14 autoscheduler that emits gpu_blocks/gpu_threads.
+      std::string error;
+      if (!loadAutoscheduler(ScheduleSource::Li2018, error))
+        return rt::Status::error("kernel '" + desc.kind +
+                                 "' has no hand GPU schedule and the Li2018 "
+                                 "autoscheduler cannot be loaded: " + error);
+      setEstimates(built, desc, options.estimateBatch);
+      pipeline.auto_schedule("Li2018", target);
+    }
   } else if (source == ScheduleSource::Manual) {
     built.schedule();
+  } else if (source == ScheduleSource::Default) {
+    // Halide's default schedule: nothing to apply.
   } else {
     std::string error;
     if (!loadAutoscheduler(source, error))
@@ -1245,9 +1259,10 @@ rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
                                scheduleSourceName(source) +
                                " autoscheduler: " + error);
     setEstimates(built, desc, options.estimateBatch);
-    pipeline.auto_schedule(source == ScheduleSource::Adams2019 ? "Adams2019"
-                                                               : "Mullapudi2016",
-                           target, MachineParams(2, 32 << 20, 40));
+    const char *name = source == ScheduleSource::Adams2019   ? "Adams2019"
+                       : source == ScheduleSource::Li2018    ? "Li2018"
+                                                             : "Mullapudi2016";
+    pipeline.auto_schedule(name, target, MachineParams(2, 32 << 20, 40));
   }
   return rt::Status::ok();
 }
@@ -1385,6 +1400,8 @@ const char *scheduleSourceName(ScheduleSource source) {
   case ScheduleSource::Manual: return "manual";
   case ScheduleSource::Adams2019: return "adams2019";
   case ScheduleSource::Mullapudi2016: return "mullapudi2016";
+  case ScheduleSource::Li2018: return "li2018";
+  case ScheduleSource::Default: return "default";
   }
   return "?";
 }
@@ -1668,25 +1685,77 @@ static rt::StatusOr<Target> parseTarget(const std::string &name) {
   return t;
 }
 
+rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
+                         const std::string &pathPrefix,
+                         const std::string &functionName, AotFormat format,
+                         const KernelOptions &options) {
+  rt::StatusOr<Target> t = parseTarget(target);
+  if (!t)
+    return t.status();
+  if (format == AotFormat::CSource && t->has_gpu_feature())
+    return rt::Status::error("Halide's C backend cannot emit GPU code (target " +
+                             target + ")");
+  Target aot = t->with_feature(Target::NoRuntime);
+  auto attempt = [&](const KernelOptions &o) -> rt::Status {
+    try {
+      Built built;
+      Pipeline pipeline;
+      TFX_RETURN_IF_ERROR(buildScheduled(desc, *t, o, built, pipeline));
+      std::vector<Argument> args(built.inputs.begin(), built.inputs.end());
+      if (format == AotFormat::CSource)
+        pipeline.compile_to_c(pathPrefix + ".cpp", args, functionName, aot);
+      else
+        pipeline.compile_to_static_library(pathPrefix, args, functionName, aot);
+    } catch (const Halide::Error &e) {
+      return rt::Status::error("compiling kernel '" + desc.kind + "' for " +
+                               target + ": " + e.what());
+    }
+    return rt::Status::ok();
+  };
+  rt::Status first = attempt(options);
+  if (first || format != AotFormat::CSource)
+    return first;
+  // Halide's C backend cannot express some vector code the hand schedules
+  // produce (predicated tail loads). Fall back to Halide's default schedule,
+  // which is valid for every batch (an autoscheduler's is not: it splits the
+  // batch loop for the batch it was tuned for), and say so.
+  KernelOptions o = options;
+  o.schedule = ScheduleSource::Default;
+  rt::Status fallback = attempt(o);
+  if (!fallback)
+    return first;
+  std::fprintf(stderr,
+               "tfx: note: kernel '%s' uses Halide's default schedule for the C "
+               "backend (its hand schedule needs predicated vector loads)\n",
+               desc.kind.c_str());
+  return rt::Status::ok();
+}
+
 rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &target,
                                 const std::string &pathPrefix,
                                 const std::string &functionName,
                                 const KernelOptions &options) {
-  rt::StatusOr<Target> t = parseTarget(target);
-  if (!t)
-    return t.status();
+  return compileKernel(desc, target, pathPrefix, functionName,
+                       AotFormat::StaticLibrary, options);
+}
+
+rt::StatusOr<std::vector<std::pair<int64_t, int64_t>>>
+kernelOutputWindows(const KernelDesc &desc) {
+  auto builder = registry().find(desc.kind);
+  if (builder == registry().end())
+    return rt::Status::error("no Halide lowering for kernel kind '" + desc.kind + "'");
+  std::vector<std::pair<int64_t, int64_t>> windows;
   try {
-    Built built;
-    Pipeline pipeline;
-    TFX_RETURN_IF_ERROR(buildScheduled(desc, *t, options, built, pipeline));
-    std::vector<Argument> args(built.inputs.begin(), built.inputs.end());
-    pipeline.compile_to_static_library(pathPrefix, args, functionName,
-                                       t->with_feature(Target::NoRuntime));
+    for (const OutputWindow &w : builder->second(desc).windows)
+      windows.emplace_back(w.offset, w.width);
   } catch (const Halide::Error &e) {
-    return rt::Status::error("compiling kernel '" + desc.kind + "' for " +
-                             target + ": " + e.what());
+    return rt::Status::error("building kernel '" + desc.kind + "': " + e.what());
   }
-  return rt::Status::ok();
+  return windows;
+}
+
+bool isValidTarget(const std::string &target) {
+  return static_cast<bool>(parseTarget(target));
 }
 
 rt::Status compileRuntimeLibrary(const std::string &target,

@@ -25,7 +25,10 @@
 namespace tfx::lowering {
 
 /// Where a schedule comes from.
-enum class ScheduleSource { Manual, Adams2019, Mullapudi2016 };
+/// Li2018 is only used for GPU targets, for kernels without a hand GPU
+/// schedule (it is the one Halide 14 autoscheduler emitting GPU schedules).
+/// Default is Halide's own (nothing scheduled): the C backend's last resort.
+enum class ScheduleSource { Manual, Adams2019, Mullapudi2016, Li2018, Default };
 
 /// Parses "manual" | "adams2019" | "mullapudi2016".
 rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name);
@@ -136,6 +139,23 @@ rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &targe
                                 const std::string &pathPrefix,
                                 const std::string &functionName,
                                 const KernelOptions &options = {});
+
+/// How an ahead-of-time kernel is written: a static library (`.a` + `.h`)
+/// or C++ source from Halide's C backend (`.cpp`, CPU targets only).
+enum class AotFormat { StaticLibrary, CSource };
+rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
+                         const std::string &pathPrefix,
+                         const std::string &functionName, AotFormat format,
+                         const KernelOptions &options = {});
+
+/// The (offset, width) windows of the output's last dimension that the
+/// kernel writes as separate output buffers (see compileStaticLibrary);
+/// empty for the usual single output.
+rt::StatusOr<std::vector<std::pair<int64_t, int64_t>>>
+kernelOutputWindows(const KernelDesc &desc);
+
+/// Whether `target` is a Halide target string tfx accepts ("host" included).
+bool isValidTarget(const std::string &target);
 
 /// Writes the Halide runtime for `target` as a static library at `path`.
 rt::Status compileRuntimeLibrary(const std::string &target,

@@ -1,0 +1,97 @@
+//===- RunLibrary.cpp - run a tfx-translate library on safetensors files --===//
+//
+// Test harness for generated libraries. Compiled against one library with
+//   -DTFX_LIB=<name> -include <dir>/<name>.h
+// Usage: run-library WEIGHTS|--embedded FUNCTION INPUTS OUTPUTS [--repeat N]
+// Reads every tensor of INPUTS as a named input (tfx runtime's safetensors
+// reader), runs FUNCTION through the library's C ABI only, and writes the
+// results to OUTPUTS. With --repeat, runs N more times (buffer reuse across
+// runs must not change the result). Exit 1 with the library's message on
+// error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tfx/runtime/Safetensors.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#define TFX_CAT2(a, b) a##b
+#define TFX_CAT(a, b) TFX_CAT2(a, b)
+#define LIB(fn) TFX_CAT(TFX_LIB, fn)
+
+using tfx::rt::DType;
+using tfx::rt::Tensor;
+
+static int32_t abiType(DType t) {
+  switch (t) {
+  case DType::F32: return TFX_F32;
+  case DType::Bool: return TFX_BOOL;
+  case DType::I64: return TFX_I64;
+  case DType::I32: return TFX_I32;
+  default: return -1;
+  }
+}
+
+static DType runtimeType(int32_t t) {
+  return t == TFX_F32 ? DType::F32 : t == TFX_BOOL ? DType::Bool
+       : t == TFX_I64 ? DType::I64 : DType::I32;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 5 && !(argc == 7 && std::strcmp(argv[5], "--repeat") == 0)) {
+    std::fprintf(stderr, "usage: %s WEIGHTS|--embedded FUNCTION INPUTS OUTPUTS [--repeat N]\n",
+                 argv[0]);
+    return 2;
+  }
+  int repeat = argc == 7 ? std::atoi(argv[6]) : 0;
+  const char *weights = std::strcmp(argv[1], "--embedded") == 0 ? nullptr : argv[1];
+  auto *model = LIB(_create)(weights);
+  if (!model) {
+    std::fprintf(stderr, "error: %s\n", LIB(_last_error)());
+    return 1;
+  }
+  auto file = tfx::rt::readSafetensors(argv[3]);
+  if (!file) {
+    std::fprintf(stderr, "error: %s\n", file.status().message().c_str());
+    return 1;
+  }
+  std::vector<tfx_tensor> inputs;
+  for (const std::string &name : file->names) {
+    Tensor &t = file->tensors[name];
+    tfx_tensor in{};
+    in.name = name.c_str();
+    in.dtype = abiType(t.dtype());
+    in.rank = static_cast<int32_t>(t.rank());
+    for (int64_t d = 0; d < t.rank() && d < 8; ++d)
+      in.shape[d] = t.dim(d);
+    in.data = t.data();
+    inputs.push_back(in);
+  }
+  tfx_tensor outputs[16];
+  for (int r = 0; r <= repeat; ++r) {
+    std::memset(outputs, 0, sizeof(outputs)); // unused entries keep name == NULL
+    if (LIB(_run)(model, argv[2], inputs.data(), static_cast<int>(inputs.size()),
+                  outputs, 16) != 0) {
+      std::fprintf(stderr, "error: %s\n", LIB(_last_error)());
+      LIB(_destroy)(model);
+      return 1;
+    }
+  }
+  std::vector<std::pair<std::string, Tensor>> results;
+  for (int i = 0; i < 16 && outputs[i].name; ++i) {
+    std::vector<int64_t> shape(outputs[i].shape, outputs[i].shape + outputs[i].rank);
+    Tensor t(runtimeType(outputs[i].dtype), shape);
+    std::memcpy(t.data(), outputs[i].data, t.byteSize());
+    results.emplace_back(outputs[i].name, t);
+  }
+  LIB(_destroy)(model);
+  auto written = tfx::rt::writeSafetensors(argv[4], results);
+  if (!written) {
+    std::fprintf(stderr, "error: %s\n", written.message().c_str());
+    return 1;
+  }
+  return 0;
+}
