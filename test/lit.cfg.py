@@ -20,7 +20,7 @@ llvm_config.with_environment("PATH", config.tfx_tools_dir, append_path=True)
 tool_dirs = [config.tfx_tools_dir, config.llvm_tools_dir]
 llvm_config.add_tool_substitutions(
     ["tfx-opt", "tfx-modelgen", "tfx-run", "tfx-distill", "tfx-example-run-model", "mlir-tblgen",
-     "tfx-lsra-opencl-check",
+     "tfx-lsra-opencl-check", "tfx-translate",
      "FileCheck", "not", "count"],
     tool_dirs)
 
@@ -40,6 +40,7 @@ config.environment["TFX_CACHE_DIR"] = os.path.join(config.tfx_obj_root, "kernel-
 # Runtime/ tests compare tfx-run against the PyTorch oracle in test/golden/,
 # which needs Debian's python3 with torch; they are UNSUPPORTED until both
 # that and tfx-run are available.
+import shutil
 import subprocess
 try:
     if subprocess.run(["/usr/bin/python3", "-c", "import torch"],
@@ -57,3 +58,11 @@ import glob
 if glob.glob("/etc/OpenCL/vendors/*.icd") and os.path.exists(
         os.path.join(config.tfx_tools_dir, "tfx-lsra-opencl-check")):
     config.available_features.add("opencl")
+
+# tfx-translate --emit=cuda: PTX is validated with ptxas where the CUDA
+# toolkit is installed (no GPU needed).
+for ptxas in [shutil.which("ptxas"), "/usr/local/cuda/bin/ptxas"]:
+    if ptxas and os.path.exists(ptxas):
+        config.available_features.add("ptxas")
+        config.substitutions.append(("%ptxas", ptxas))
+        break

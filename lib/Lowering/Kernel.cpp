@@ -1712,7 +1712,16 @@ rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
     }
     return rt::Status::ok();
   };
-  rt::Status first = attempt(options);
+  // Halide 14's C backend writes 8-bit vector shuffles that do not compile
+  // (NativeVectorOps<uint8_t, 16>::shuffle of an 8-lane vector): kernels on
+  // masks go straight to the default (scalar) schedule there.
+  bool bytes = desc.output.dtype == rt::DType::Bool;
+  for (const OperandDesc &in : desc.inputs)
+    bytes = bytes || in.dtype == rt::DType::Bool || in.dtype == rt::DType::U8 ||
+            in.dtype == rt::DType::I8;
+  rt::Status first = format == AotFormat::CSource && bytes
+                         ? rt::Status::error("8-bit vectors in the C backend")
+                         : attempt(options);
   if (first || format != AotFormat::CSource)
     return first;
   // Halide's C backend cannot express some vector code the hand schedules
@@ -1726,8 +1735,9 @@ rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
     return first;
   std::fprintf(stderr,
                "tfx: note: kernel '%s' uses Halide's default schedule for the C "
-               "backend (its hand schedule needs predicated vector loads)\n",
-               desc.kind.c_str());
+               "backend (%s)\n",
+               desc.kind.c_str(),
+               bytes ? "8-bit vectors" : "its hand schedule needs predicated vector loads");
   return rt::Status::ok();
 }
 

@@ -112,7 +112,8 @@ Status writeFile(const fs::path &path, const std::string &text) {
 std::string defaultTarget(EmitKind kind) {
   switch (kind) {
   case EmitKind::Cuda: return "host-cuda-cuda_capability_80";
-  case EmitKind::OpenCL: return "host-opencl";
+  // Positional encodings are computed in double precision, as PyTorch does.
+  case EmitKind::OpenCL: return "host-opencl-cl_doubles";
   default: return "host";
   }
 }

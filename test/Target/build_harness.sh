@@ -1,0 +1,10 @@
+#!/bin/sh
+# Builds a tfx-translate library and the RunLibrary harness against it.
+# Usage: build_harness.sh LIBDIR NAME OUT TFX_SRC TFX_OBJ
+# (The harness uses tfx's runtime library only to read/write safetensors.)
+set -e
+LIBDIR=$1 NAME=$2 OUT=$3 SRC=$4 OBJ=$5
+CXX=${CXX:-g++} "$LIBDIR/build.sh"
+${CXX:-g++} -O1 -std=c++17 -DTFX_LIB="$NAME" -include "$LIBDIR/$NAME.h" \
+  "$SRC/test/Target/RunLibrary.cpp" -I"$SRC/runtime/include" -I/usr/include/halide14 \
+  "$LIBDIR/lib$NAME.a" "$OBJ/runtime/libTfxRuntime.a" -lpthread -ldl -o "$OUT"
