@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job, end to end on a fresh machine: set up, build, then compile the
-# bundled example models with tfx-opt and run the teacher through the Halide
-# kernels with tfx-run (encoder, then greedy decoding). Grows into
-# replace -> distill -> lower -> run as those stages land (docs/architecture.md).
+# bundled example models: the teacher through replace-attention ->
+# distillation -> Halide kernels -> run (tfx-run), the Lite Transformer through
+# fuse-lsra -> run, and the distilled teacher into a C++ library
+# (tfx-translate) that an application links (examples/embed).
 # Usage: scripts/run-example.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,4 +55,24 @@ for model in teacher teacher-alr; do
   printf '  %-11s greedy:  ' "$model"
   "${run[@]}" --greedy --outputs "$out/$model.tokens.safetensors" --bench 2
 done
+echo "== Lite Transformer: fuse-lsra (one kernel per LSRA block), unfused vs fused =="
+"$bin/tfx-modelgen" "$root/examples/models/configs/lite.json" -o /dev/null \
+  --random-weights "$out/lite.weights.safetensors" \
+  --example-inputs "$out/lite.inputs.safetensors" --batch 4 --seed 1
+"$bin/tfx-opt" "$root/examples/models/lite.mlir" --fuse-lsra -o "$out/lite-fused.mlir"
+printf '  %d tfx.lsra ops in lite-fused.mlir\n' "$(grep -c 'tfx.lsra ' "$out/lite-fused.mlir")"
+for model in lite lite-fused; do
+  src="$root/examples/models/lite.mlir"
+  [ "$model" = lite-fused ] && src="$out/lite-fused.mlir"
+  printf '  %-11s encode:  ' "$model"
+  "$bin/tfx-run" "$src" --weights "$out/lite.weights.safetensors" --inputs "$out/lite.inputs.safetensors" \
+    --threads 2 --entry encode --outputs "$out/$model.memory.safetensors" --bench 20
+done
+
+echo "== tfx-translate: the distilled teacher as a library (C ABI + driver + AOT kernels) =="
+"$bin/tfx-translate" "$out/teacher-alr.mlir" --emit=static-library -o "$out/teacher-alr-lib" --name teacher_alr
+"$out/teacher-alr-lib/build.sh"
+printf '  %s (%s)\n' "$out/teacher-alr-lib/libteacher_alr.a" "$(du -h "$out/teacher-alr-lib/libteacher_alr.a" | cut -f1)"
+echo "== examples/embed: an app built around a tfx-translate library (distilled teacher-tiny) =="
+"$bin/tfx-embed-example" "$root/examples/embed/model/input.txt" | sed 's/^/  /'
 echo "run-example: done; outputs in $out"
