@@ -227,6 +227,10 @@ std::string Emitter::header() const {
      << " *   // out[0].data is valid until the next run or destroy\n"
      << " *   " << name_ << "_destroy(m);\n"
      << " *\n"
+     << " * A model object is not thread-safe: use one per thread. The library\n"
+     << " * defines halide_error() (Halide's runtime hook) to turn kernel errors\n"
+     << " * into messages; do not define another in the same program.\n"
+     << " *\n"
      << " * Target: " << target_ << "\n"
      << " * Functions (? = the batch, any size):\n";
   for (const Plan &p : plans_) {
