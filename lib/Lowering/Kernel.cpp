@@ -154,7 +154,9 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   RDom k, int64_t N, int64_t K, std::vector<Var> outer,
                   Expr rows) {
   const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
-  const int tm = N >= 2 * kVec ? 6 : 8;
+  // 12 (or 8) accumulator registers per product: with two products (GLU)
+  // the row tile halves, or the accumulators would spill.
+  const int tm = (N >= 2 * kVec ? 6 : 8) / static_cast<int>(prods.size());
   Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
   // A weight matrix larger than L2 would be streamed from memory once per
   // row tile; then the column tiles go outermost so each K x tn panel of the
@@ -590,7 +592,7 @@ Built buildMaskRows(const KernelDesc &d) {
 /// expressions in those Vars (channel c of D = H * dh, key j of Lk).
 struct AttentionRows {
   Func s{"scores"}, mx{"mx"}, e{"e"}, sum{"sum"}, pv{"pv"}, ctx{"ctx"};
-  Var c{"c"}, j{"j"}, h{"h"};
+  Var c{"c"}, j{"j"}, h{"h"}, d{"d"};
   RDom rc, rj;
 };
 
@@ -618,10 +620,13 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
   a.mx(at({h})) = maximum(masked(at({a.rj, h})));
   a.e(at({j, h})) = exp(masked(at({j, h})) - a.mx(at({h})));
   a.sum(at({h})) = Halide::sum(a.e(at({a.rj, h})));
-  Expr head = c / dh;
-  a.pv(at({c})) = 0.0f;
-  a.pv(at({c})) += a.e(at({a.rj, head})) * v(c, a.rj);
-  a.ctx(at({c})) = a.pv(at({c})) / a.sum(at({head}));
+  // P V per head, with the head's channel d innermost: every lane of a
+  // vector then shares one probability e(j, h) (indexing e by c / dh instead
+  // makes each vector a gather when dh is not a multiple of the width).
+  Expr d = a.d;
+  a.pv(at({d, h})) = 0.0f;
+  a.pv(at({d, h})) += a.e(at({a.rj, h})) * v(h * dh + d, a.rj);
+  a.ctx(at({c})) = a.pv(at({c % dh, c / dh})) / a.sum(at({c / dh}));
   return a;
 }
 
@@ -629,9 +634,8 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
 /// for every head stay in L1), everything computed at `row` of ctx.
 void scheduleAttentionRows(AttentionRows &a, Var row) {
   const TailStrategy guard = TailStrategy::GuardWithIf;
-  a.ctx.vectorize(a.c, kVec, guard);
-  a.pv.compute_at(a.ctx, row).vectorize(a.c, kVec, guard);
-  a.pv.update().reorder(a.c, a.rj.x).vectorize(a.c, kVec, guard);
+  a.pv.compute_at(a.ctx, row).vectorize(a.d, kVec, guard);
+  a.pv.update().reorder(a.d, a.rj.x, a.h).vectorize(a.d, kVec, guard);
   a.e.compute_at(a.ctx, row).vectorize(a.j, kVec, guard);
   a.sum.compute_at(a.ctx, row);
   a.mx.compute_at(a.ctx, row);
@@ -658,12 +662,18 @@ Built buildSdpa(const KernelDesc &d) {
   }
   if (d.intAttr("causal"))
     keepIt = keepIt && j <= i;
+  // Keys transposed once per sentence: scores vectorised over keys then load
+  // them contiguously.
+  Func kT("k_t");
+  Var c("c");
+  kT(j, c, n) = k(c, j, n);
   AttentionRows a = attentionRows(
-      {i, n}, H, D / H, Lk, [&](Expr c) { return q(c, i, n); },
-      [&](Expr c, Expr key) { return k(c, key, n); },
-      [&](Expr c, Expr key) { return v(c, key, n); }, keepIt);
+      {i, n}, H, D / H, Lk, [&](Expr ch) { return q(ch, i, n); },
+      [&](Expr ch, Expr key) { return kT(key, ch, n); },
+      [&](Expr ch, Expr key) { return v(ch, key, n); }, keepIt);
   b.output = a.ctx;
   b.schedule = [=]() mutable {
+    kT.compute_root().parallel(n).vectorize(j, kVec, TailStrategy::GuardWithIf);
     // Rows are parallel too, so a single sentence still uses every thread.
     a.ctx.parallel(n).parallel(i);
     scheduleAttentionRows(a, i);
@@ -810,9 +820,14 @@ Built buildLsra(const KernelDesc &d) {
   }
   if (d.intAttr("causal"))
     keepIt = keepIt && j <= i;
+  // Keys transposed once per sentence, so a query row's scores (vectorised
+  // over keys) load them contiguously instead of one key at a time.
+  Func kT("k_t");
+  Var bb("bb");
+  kT(j, c, bb) = qkv(w + c, bb * T + j);
   AttentionRows att = attentionRows(
       {m}, H, dh, T, [&](Expr ch) { return qkv(ch, m); },
-      [&](Expr ch, Expr key) { return qkv(w + ch, bIdx * T + key); },
+      [&](Expr ch, Expr key) { return kT(key, ch, bIdx); },
       [&](Expr ch, Expr key) { return qkv(2 * w + ch, bIdx * T + key); },
       keepIt);
   Func ctx = att.ctx;
@@ -840,12 +855,13 @@ Built buildLsra(const KernelDesc &d) {
   Expr tap = select(src >= 0 && src < T,
                     g(c, clamp(m + r - pad, 0, rows - 1)), 0.0f);
   Expr convHead = c * CH / w;
-  Func wn("conv_kernel"), logits("kernel_logits"), wmax("wmax"), wsum("wsum"),
-      cv("conv");
+  Func wn("conv_kernel"), logits("kernel_logits"), logitsProd("kernel_prod"),
+      wmax("wmax"), wsum("wsum"), cv("conv");
   const bool softmaxIt = d.intAttr("weight_softmax", 1) != 0;
   if (dynamic) {
-    logits(j, m) = kb(j);
-    logits(j, m) += g(kw_, m) * kw(j, kw_);
+    logitsProd(j, m) = kb(j);
+    logitsProd(j, m) += g(kw_, m) * kw(j, kw_);
+    logits(j, m) = logitsProd(j, m);
     if (softmaxIt) {
       wmax(hh, m) = maximum(logits(hh * K + r, m));
       wsum(hh, m) = Halide::sum(exp(logits(hh * K + r, m) - wmax(hh, m)));
@@ -884,16 +900,19 @@ Built buildLsra(const KernelDesc &d) {
     qkv.compute_root();
     scheduleGemm(g, {gluA, gluB}, n, m, kw_, w, w, {}, rows);
     g.compute_root();
-    // Attention rows and the convolution rows are computed per row tile of
-    // the output projection that consumes them.
+    kT.compute_root().parallel(bb).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    // Attention rows in parallel, one query row per task (a single short
+    // sentence still keeps every thread busy); the convolution rows are
+    // computed per row tile of the output projection that consumes them.
+    ctx.compute_root().parallel(m);
+    scheduleAttentionRows(att, m);
     scheduleGemm(attnOut, attnProd, n, m, kw_, w, w, {}, rows);
     scheduleGemm(convOut, convProd, n, m, kw_, w, w, {}, rows);
-    ctx.compute_at(attnOut, Var("mo"));
-    scheduleAttentionRows(att, m);
     cv.compute_at(convOut, Var("mo")).vectorize(c, kVec, TailStrategy::GuardWithIf);
     if (dynamic) {
-      logits.compute_at(convOut, Var("mo")).vectorize(j, kVec, TailStrategy::GuardWithIf);
-      logits.update().reorder(j, m, kw_.x).vectorize(j, kVec, TailStrategy::GuardWithIf);
+      // The per-step kernel projection (w -> H*K) is a GEMM of its own.
+      scheduleGemm(logits, logitsProd, j, m, kw_, CH * K, w, {}, rows);
+      logits.compute_root();
       if (softmaxIt) {
         wn.compute_at(cv, m);
         wmax.compute_at(cv, m);
@@ -928,7 +947,7 @@ Built buildLsra(const KernelDesc &d) {
     tile2(cv, c, m, 32, 4);
     if (dynamic) {
       tile2(logits, j, m, 16, 8);
-      logits.update().gpu_tile(j, m, bx, by, tx, ty, 16, 8, guard);
+      logitsProd.compute_at(logits, tx);
       if (softmaxIt) {
         tile2(wmax, hh, m, 4, 16);
         tile2(wsum, hh, m, 4, 16);
