@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <malloc.h>
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1621,7 +1622,22 @@ Target hostTarget() {
   return t;
 }
 
+/// Kernels allocate their intermediate (compute_root) buffers with malloc on
+/// every call. glibc serves blocks above its mmap threshold with fresh
+/// mmap()s, so each call of a fused kernel with megabytes of intermediates
+/// page-faulted them all in again (measured: +0.7 ms on a 1.6 ms LSRA block).
+/// Keep such blocks in the heap and do not trim it eagerly. This is
+/// process-wide: it only changes where glibc takes memory from.
+void keepLargeAllocationsInHeap() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  });
+}
+
 KernelCache::KernelCache(KernelOptions options) : impl_(new Impl) {
+  keepLargeAllocationsInHeap();
   impl_->options = std::move(options);
   impl_->target = impl_->options.target.empty() ? hostTarget()
                                                 : Target(impl_->options.target);
