@@ -21,6 +21,7 @@
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -533,8 +534,9 @@ Status Planner::planOp(Operation *op) {
             result = user->getResult(0);
           }
         }
-        Shape xs = typeShape(l.getInput().getType());
-        int64_t K = xs.back(), N = typeShape(l.getWeight().getType())[0];
+        // K from the weight: the input's feature dimension may be dynamic.
+        Shape ws = typeShape(l.getWeight().getType());
+        int64_t K = ws[1], N = ws[0];
         return linear(locString(l), slotOf(l.getInput()), l.getWeight(), l.getBias(),
                       K, N, act, slope, slotOf(result), typeShape(result.getType()));
       })
@@ -717,6 +719,11 @@ StatusOr<Plan> Planner::plan(func::FuncOp fn) {
     auto name = fn.getArgAttrOfType<StringAttr>(i, kNameAttrName);
     if (!isa<RankedTensorType>(arg.getType()))
       return Status::error("argument " + std::to_string(i) + " must be a ranked tensor");
+    Shape shape = typeShape(arg.getType());
+    if (std::count(shape.begin(), shape.end(), kDyn) > 1)
+      return Status::error("argument " + std::to_string(i) + " has shape " +
+                           rt::formatShape(shape) +
+                           ": only one dimension (the batch) may be dynamic");
     plan_.inputs.push_back({name ? name.str() : "arg" + std::to_string(i),
                             slotOf(arg), dtypeOf(arg.getType()),
                             typeShape(arg.getType())});

@@ -22,8 +22,11 @@ inline const char *driverSupportSource() {
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <new>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,10 +51,25 @@ std::string formatShape(const Shape &s) {
 }
 
 thread_local std::string lastError;
-thread_local std::string halideMessage;
 bool fail(const std::string &message) {
   lastError = message;
   return false;
+}
+
+// Halide reports errors through halide_error(), possibly from a worker
+// thread of a parallel loop: the message is kept under a lock, cleared
+// before each kernel call and taken when the kernel returns an error.
+std::mutex halideMessageLock;
+std::string halideMessage;
+void clearHalideMessage() {
+  std::lock_guard<std::mutex> lock(halideMessageLock);
+  halideMessage.clear();
+}
+std::string takeHalideMessage() {
+  std::lock_guard<std::mutex> lock(halideMessageLock);
+  std::string m = halideMessage.empty() ? "(no message)" : halideMessage;
+  halideMessage.clear();
+  return m;
 }
 
 } // namespace
@@ -60,7 +78,10 @@ bool fail(const std::string &message) {
 // error handler (print + abort), so a failing kernel returns its error code
 // and the message becomes part of the library's error.
 extern "C" void halide_error(void *, const char *message) {
-  halideMessage = message;
+  std::lock_guard<std::mutex> lock(halideMessageLock);
+  if (!halideMessage.empty())
+    return; // keep the first error
+  halideMessage = message ? message : "";
   while (!halideMessage.empty() && halideMessage.back() == '\n')
     halideMessage.pop_back();
 }
@@ -224,8 +245,15 @@ struct JsonReader {
           return false;
         char c = *p;
         if (c == 'u')
-          return false; // escapes never occur in tensor names we accept
-        out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+          return false; // \u escapes are not accepted in names
+        if (c == 'n') c = '\n';
+        else if (c == 't') c = '\t';
+        else if (c == 'r') c = '\r';
+        else if (c == 'b') c = '\b';
+        else if (c == 'f') c = '\f';
+        else if (c != '"' && c != '\\' && c != '/')
+          return false;
+        out += c;
       } else {
         out += *p;
       }
@@ -289,6 +317,7 @@ struct Weights {
     int32_t dtype;
     Shape shape;
     size_t begin, end;
+    std::string dtypeName;
   };
   std::map<std::string, Entry> entries;
   size_t dataStart = 0;
@@ -322,7 +351,9 @@ struct Weights {
       }
       if (!r.lit('{'))
         return bad("tensor '" + name + "' is not an object");
-      Entry e{-1, {}, 0, 0};
+      Entry e{-1, {}, 0, 0, ""};
+      if (entries.count(name))
+        return bad("tensor '" + name + "' appears twice");
       bool haveShape = false, haveOffsets = false;
       do {
         std::string key;
@@ -334,6 +365,7 @@ struct Weights {
             return bad("malformed dtype of '" + name + "'");
           e.dtype = dt == "F32" ? F32 : dt == "BOOL" ? BOOL : dt == "I64" ? I64
                   : dt == "I32" ? I32 : 100;
+          e.dtypeName = dt;
         } else if (key == "shape" || key == "data_offsets") {
           std::vector<int64_t> values;
           if (!r.lit('['))
@@ -370,6 +402,15 @@ struct Weights {
     } while (r.lit(','));
     if (!r.lit('}'))
       return bad("malformed header");
+    // Tensors must not share bytes.
+    std::vector<std::pair<size_t, size_t>> ranges;
+    for (const auto &kv : entries)
+      if (kv.second.end > kv.second.begin)
+        ranges.emplace_back(kv.second.begin, kv.second.end);
+    std::sort(ranges.begin(), ranges.end());
+    for (size_t i = 1; i < ranges.size(); ++i)
+      if (ranges[i].first < ranges[i - 1].second)
+        return bad("two tensors overlap in the data section");
     return true;
   }
 
@@ -400,9 +441,8 @@ struct Weights {
                   "' is declared by the model but missing from the weights file");
     const Entry &e = it->second;
     if (e.dtype != F32)
-      return fail("weight '" + name + "' has dtype " +
-                  (e.dtype == 100 ? std::string("other") : dtypeName(e.dtype)) +
-                  ", expected F32");
+      return fail("weight '" + name + "' has dtype " + e.dtypeName +
+                  ", expected F32 (generated libraries read F32 weights only)");
     if (e.shape != shape)
       return fail("weight '" + name + "' has shape " + formatShape(e.shape) +
                   " in the weights file but " + formatShape(shape) + " in the model");
@@ -420,6 +460,8 @@ struct Weights {
 Tensor transposed(const Tensor &w) {
   int64_t N = w.shape[0], K = w.shape[1];
   Tensor t = allocate(F32, {K, N});
+  if (!t.storage)
+    return t;
   const float *src = static_cast<const float *>(w.data());
   float *dst = static_cast<float *>(t.data());
   for (int64_t n = 0; n < N; ++n)
@@ -430,6 +472,8 @@ Tensor transposed(const Tensor &w) {
 
 Tensor concatColumns(const std::vector<const Tensor *> &parts, const Shape &shape) {
   Tensor t = allocate(F32, shape);
+  if (!t.storage)
+    return t;
   int64_t rows = shape.size() == 2 ? shape[0] : 1, cols = shape.back(), offset = 0;
   float *dst = static_cast<float *>(t.data());
   for (const Tensor *p : parts) {
@@ -444,13 +488,15 @@ Tensor concatColumns(const std::vector<const Tensor *> &parts, const Shape &shap
 
 Tensor zeros(int32_t dtype, const Shape &shape) {
   Tensor t = allocate(dtype, shape);
-  std::memset(t.data(), 0, t.bytes());
+  if (t.storage)
+    std::memset(t.data(), 0, t.bytes());
   return t;
 }
 
 Tensor literal(int32_t dtype, const Shape &shape, const void *bytes) {
   Tensor t = allocate(dtype, shape);
-  std::memcpy(t.data(), bytes, t.bytes());
+  if (t.storage)
+    std::memcpy(t.data(), bytes, t.bytes());
   return t;
 }
 

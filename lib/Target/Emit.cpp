@@ -54,16 +54,29 @@ const char *kHalideRuntimeHeader = "/usr/include/halide14/HalideRuntime.h";
 /// A C++ string literal for `s`.
 std::string cxxString(const std::string &s) {
   std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\' || c == '?') { // '?': no trigraphs
       out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof(buf), "\\%03o", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
     }
-    out += c;
   }
   return out + "\"";
+}
+
+/// Text safe inside a /* */ comment (no "*/", no control characters).
+std::string commentText(std::string s) {
+  for (size_t i; (i = s.find("*/")) != std::string::npos;)
+    s.replace(i, 2, "* /");
+  for (char &c : s)
+    if (static_cast<unsigned char>(c) < 0x20)
+      c = ' ';
+  return s;
 }
 
 std::string shapeInit(const Shape &s) {
@@ -178,13 +191,45 @@ Status Emitter::addPlan(Plan plan) {
     if (!dtypeEnum(p.dtype))
       return Status::error("function '" + plan.function + "': input '" + p.name +
                            "' has a dtype the C ABI does not carry");
+  // The C ABI and the driver's buffers carry at most 8 dimensions, and
+  // kernels index with 32 bits.
+  auto checkRank = [&](const Shape &shape, const std::string &what) -> Status {
+    if (shape.size() > 8)
+      return Status::error("function '" + plan.function + "': " + what + " has rank " +
+                           std::to_string(shape.size()) +
+                           "; generated libraries support at most 8 dimensions");
+    return Status::ok();
+  };
+  for (const PlanPort &p : plan.inputs)
+    TFX_RETURN_IF_ERROR(checkRank(p.shape, "input '" + p.name + "'"));
+  for (const PlanPort &p : plan.outputs)
+    TFX_RETURN_IF_ERROR(checkRank(p.shape, "output '" + p.name + "'"));
+  for (const PlanStep &st : plan.steps) {
+    for (const Shape &v : st.inputViews)
+      TFX_RETURN_IF_ERROR(checkRank(v, st.what));
+    TFX_RETURN_IF_ERROR(checkRank(st.outputShape, st.what));
+    TFX_RETURN_IF_ERROR(checkRank(st.resultView, st.what));
+  }
+  for (const ConstantRecipe &r : plan.constants) {
+    TFX_RETURN_IF_ERROR(checkRank(r.shape, r.what));
+    int64_t n = 1;
+    for (int64_t e : r.shape)
+      n = e > 0 && n > ((int64_t(1) << 31) - 1) / e ? (int64_t(1) << 31) : n * e;
+    if (n > (int64_t(1) << 31) - 1)
+      return Status::error(r.what + ": constant of shape " + describeShape(r.shape) +
+                           " exceeds the 2^31-element limit of the kernels");
+  }
   kernelIds_.push_back(std::move(ids));
   plans_.push_back(std::move(plan));
   return Status::ok();
 }
 
 Status Emitter::writeKernels(const fs::path &dir) {
-  fs::create_directories(dir / "kernels");
+  std::error_code dirError;
+  fs::create_directories(dir / "kernels", dirError);
+  if (dirError)
+    return Status::error("cannot create '" + (dir / "kernels").string() + "': " +
+                         dirError.message());
   lowering::AotFormat format = options_.kind == EmitKind::Cpp
                                    ? lowering::AotFormat::CSource
                                    : lowering::AotFormat::StaticLibrary;
@@ -234,13 +279,13 @@ std::string Emitter::header() const {
      << " * Target: " << target_ << "\n"
      << " * Functions (? = the batch, any size):\n";
   for (const Plan &p : plans_) {
-    os << " *   " << p.function << "(";
+    os << " *   " << commentText(p.function) << "(";
     for (size_t i = 0; i < p.inputs.size(); ++i)
-      os << (i ? ", " : "") << p.inputs[i].name << ": "
+      os << (i ? ", " : "") << commentText(p.inputs[i].name) << ": "
          << rt::dtypeName(p.inputs[i].dtype) << describeShape(p.inputs[i].shape);
     os << ") -> (";
     for (size_t i = 0; i < p.outputs.size(); ++i)
-      os << (i ? ", " : "") << p.outputs[i].name << ": "
+      os << (i ? ", " : "") << commentText(p.outputs[i].name) << ": "
          << rt::dtypeName(p.outputs[i].dtype) << describeShape(p.outputs[i].shape);
     os << ")\n";
   }
@@ -339,13 +384,14 @@ void Emitter::emitFunction(std::ostringstream &os, size_t p) const {
        << ", " << shapeInit(in.shape) << ", batch, s[" << in.slot << "]))\n"
        << "    return false;\n";
   os << "  if (nout < " << plan.outputs.size() << ")\n"
-     << "    return fail(\"function '" << plan.function << "' has "
-     << plan.outputs.size() << " results but outputs has room for \" + "
-        "std::to_string(nout));\n";
+     << "    return fail(" << cxxString("function '" + plan.function + "' has " +
+                                    std::to_string(plan.outputs.size()) +
+                                    " results but outputs has room for ")
+     << " + std::to_string(nout));\n";
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep &st = plan.steps[i];
     std::string where = " (step " + std::to_string(i) + ": " + st.what + ")";
-    os << "  { // " << i << ": " << st.what << "\n";
+    os << "  { // " << i << ": " << commentText(st.what) << "\n";
     std::string failMsg = "return fail(lastError + " + cxxString(where) + ")";
     switch (st.kind) {
     case PlanStep::Kind::View:
@@ -395,14 +441,14 @@ void Emitter::emitFunction(std::ostringstream &os, size_t p) const {
       if (device_)
         for (const std::string &a : args)
           os << "    beforeDevice(" << a << ");\n";
-      os << "    int e = " << k.function << "(";
+      os << "    clearHalideMessage();\n    int e = " << k.function << "(";
       std::vector<std::string> all = args;
       all.insert(all.end(), outs.begin(), outs.end());
       for (size_t j = 0; j < all.size(); ++j)
         os << (j ? ", " : "") << all[j] << ".get()";
       os << ");\n"
          << "    if (e != 0)\n      return fail(\"kernel " << k.function
-         << " failed with Halide error \" + std::to_string(e) + \": \" + halideMessage + "
+         << " failed with Halide error \" + std::to_string(e) + \": \" + takeHalideMessage() + "
          << cxxString(where) << ");\n";
       if (device_)
         for (const std::string &o : outs)
@@ -416,16 +462,24 @@ void Emitter::emitFunction(std::ostringstream &os, size_t p) const {
     for (int slot : st.release)
       os << "  pool.give(s[" << slot << "]);\n";
   }
-  os << "  m.outputs.clear();\n";
+  // Results are copied into storage of their own, kept per function: they
+  // never alias the caller's inputs or the weights, and running another
+  // function (decode after encode) leaves them valid.
+  os << "  std::vector<Tensor> &results = m.outputs[" << p << "];\n"
+     << "  results.clear();\n";
   for (size_t i = 0; i < plan.outputs.size(); ++i) {
     const PlanPort &o = plan.outputs[i];
-    os << "  m.outputs.push_back(s[" << o.slot << "]);\n"
+    os << "  {\n    Tensor r = allocate(s[" << o.slot << "].dtype, s[" << o.slot
+       << "].shape);\n"
+       << "    if (!r.storage)\n      return fail(\"out of memory\");\n"
+       << "    std::memcpy(r.data(), s[" << o.slot << "].data(), r.bytes());\n"
+       << "    results.push_back(r);\n  }\n"
        << "  out[" << i << "].name = " << cxxString(o.name) << ";\n"
        << "  out[" << i << "].dtype = " << dtypeEnum(o.dtype) << ";\n"
        << "  out[" << i << "].rank = " << o.shape.size() << ";\n"
        << "  for (size_t d = 0; d < " << o.shape.size() << "; ++d)\n"
-       << "    out[" << i << "].shape[d] = m.outputs.back().shape[d];\n"
-       << "  out[" << i << "].data = m.outputs.back().data();\n";
+       << "    out[" << i << "].shape[d] = results.back().shape[d];\n"
+       << "  out[" << i << "].data = results.back().data();\n";
   }
   os << "  return true;\n}\n\n";
 }
@@ -451,7 +505,7 @@ std::string Emitter::driver() const {
      << "struct " << name_ << "_model {\n"
      << "  std::vector<std::vector<Tensor>> constants; // per function\n"
      << "  Pool pool;\n"
-     << "  std::vector<Tensor> outputs;\n"
+     << "  std::vector<std::vector<Tensor>> outputs; // per function\n"
      << "};\n\n"
      << "namespace {\n\n";
   for (size_t p = 0; p < plans_.size(); ++p) {
@@ -460,7 +514,7 @@ std::string Emitter::driver() const {
   }
   os << "} // namespace\n\n"
      << "extern \"C\" {\n\n"
-     << name_ << "_model *" << name_ << "_create(const char *weights_path) {\n"
+     << "static " << name_ << "_model *create(const char *weights_path) {\n"
      << "  Weights w;\n"
      << "  if (weights_path) {\n"
      << "    if (!w.load(weights_path))\n      return nullptr;\n"
@@ -478,12 +532,18 @@ std::string Emitter::driver() const {
      << "  std::unique_ptr<" << name_ << "_model> m(new (std::nothrow) " << name_
      << "_model);\n"
      << "  if (!m) {\n    fail(\"out of memory\");\n    return nullptr;\n  }\n"
-     << "  m->constants.resize(" << plans_.size() << ");\n";
+     << "  m->constants.resize(" << plans_.size() << ");\n"
+     << "  m->outputs.resize(" << plans_.size() << ");\n";
   for (size_t p = 0; p < plans_.size(); ++p)
     os << "  if (!makeConstants" << p << "(m->constants[" << p << "], w))\n"
        << "    return nullptr;\n";
   os << "  lastError.clear();\n  return m.release();\n}\n\n"
-     << "int " << name_ << "_run(" << name_
+     << name_ << "_model *" << name_ << "_create(const char *weights_path) {\n"
+     << "  try {\n    return create(weights_path);\n"
+     << "  } catch (const std::bad_alloc &) {\n    fail(\"out of memory\");\n"
+     << "  } catch (...) {\n    fail(\"unexpected C++ exception\");\n  }\n"
+     << "  return nullptr;\n}\n\n"
+     << "static int run(" << name_
      << "_model *m, const char *function, const tfx_tensor *inputs,\n"
      << "    int num_inputs, tfx_tensor *outputs, int num_outputs) {\n"
      << "  if (!m || !function || (num_inputs > 0 && !inputs) ||\n"
@@ -496,8 +556,15 @@ std::string Emitter::driver() const {
   std::string names;
   for (const Plan &p : plans_)
     names += (names.empty() ? "" : ", ") + p.function;
-  os << "  fail(std::string(\"no function '\") + function + \"' (the library has: "
-     << names << ")\");\n  return -1;\n}\n\n"
+  os << "  fail(std::string(\"no function '\") + function + "
+     << cxxString("' (the library has: " + names + ")") << ");\n  return -1;\n}\n\n"
+     << "int " << name_ << "_run(" << name_
+     << "_model *m, const char *function, const tfx_tensor *inputs,\n"
+     << "    int num_inputs, tfx_tensor *outputs, int num_outputs) {\n"
+     << "  try {\n    return run(m, function, inputs, num_inputs, outputs, num_outputs);\n"
+     << "  } catch (const std::bad_alloc &) {\n    fail(\"out of memory\");\n"
+     << "  } catch (...) {\n    fail(\"unexpected C++ exception\");\n  }\n"
+     << "  return -1;\n}\n\n"
      << "void " << name_ << "_destroy(" << name_ << "_model *m) { delete m; }\n\n"
      << "const char *" << name_ << "_last_error(void) { return lastError.c_str(); }\n\n"
      << "} // extern \"C\"\n";
@@ -537,6 +604,9 @@ Status writeEmbeddedWeights(const fs::path &path, const std::string &name,
   if (!in)
     return Status::error("cannot read the weights to embed '" + weights + "'");
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  if (in.bad() || fs::is_directory(weights) || bytes.size() < 8)
+    return Status::error("cannot read the weights to embed '" + weights +
+                         "' (not a safetensors file)");
   std::ostringstream os;
   os << "// Generated by tfx-translate: the bytes of " << weights << ".\n"
      << "extern \"C\" const unsigned long long " << name << "_weights_size = "
@@ -607,12 +677,32 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
     TFX_RETURN_IF_ERROR(emitter.addPlan(std::move(*plan)));
   }
 
-  // Everything is written beside the destination and renamed at the end.
-  fs::path out = fs::absolute(options.outDir);
+  // Everything is written beside the destination and renamed at the end. An
+  // existing destination is only ever replaced if tfx-translate made it (it
+  // holds the marker file), so `-o .` or `-o model.mlir` cannot destroy
+  // anything; the old library is moved aside before the new one moves in.
+  std::error_code ec;
+  fs::path out = fs::absolute(options.outDir, ec).lexically_normal();
+  if (ec)
+    return Status::error("bad output directory '" + options.outDir + "': " + ec.message());
+  if (!out.has_filename())
+    out = out.parent_path(); // "dir/" -> "dir"
+  if (out.empty() || out == out.root_path() || out.filename() == "." ||
+      out.filename() == "..")
+    return Status::error("refusing to write the library to '" + options.outDir +
+                         "': give a directory of its own");
+  const char *marker = ".tfx-translate";
+  bool exists = fs::exists(out, ec);
+  if (exists && !(fs::is_directory(out, ec) && fs::exists(out / marker, ec)))
+    return Status::error("refusing to replace '" + out.string() +
+                         "': it exists and is not a directory written by "
+                         "tfx-translate (no " + marker + " file in it)");
   fs::path tmp = out;
   tmp += ".tmp." + std::to_string(getpid());
-  std::error_code ec;
+  fs::path old = out;
+  old += ".old." + std::to_string(getpid());
   fs::remove_all(tmp, ec);
+  ec.clear();
   fs::create_directories(tmp, ec);
   if (ec)
     return Status::error("cannot create '" + tmp.string() + "': " + ec.message());
@@ -635,17 +725,27 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
                                           fs::perms::others_exec,
                     fs::perm_options::add, ec);
   }
+  if (s)
+    s = writeFile(tmp / marker, "written by tfx-translate; this directory may be "
+                                "replaced by the next run\n");
   if (!s)
     return cleanup(s);
-  if (fs::exists(out)) {
-    fs::remove_all(out, ec);
+  if (exists) {
+    fs::rename(out, old, ec);
     if (ec)
-      return cleanup(Status::error("cannot replace '" + out.string() + "': " + ec.message()));
+      return cleanup(Status::error("cannot move the old library '" + out.string() +
+                                   "' aside: " + ec.message()));
   }
   fs::rename(tmp, out, ec);
-  if (ec)
+  if (ec) {
+    std::error_code ignore;
+    if (exists)
+      fs::rename(old, out, ignore); // put the old library back
     return cleanup(Status::error("cannot move the library to '" + out.string() +
                                  "': " + ec.message()));
+  }
+  if (exists)
+    fs::remove_all(old, ec);
   return Status::ok();
 }
 
