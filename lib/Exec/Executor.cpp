@@ -13,9 +13,7 @@
 #include "tfx/Exec/Executor.h"
 #include "tfx/Exec/Plan.h"
 
-#include "tfx/Dialect/Tfx.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
 #include <cstring>
@@ -26,19 +24,13 @@ namespace tfx::exec {
 namespace {
 
 using lowering::CompiledKernel;
-using lowering::KernelDesc;
-using lowering::OperandDesc;
 using rt::DType;
 using rt::Status;
 using rt::StatusOr;
 using rt::Tensor;
 
 constexpr int64_t kDyn = -1;
-/// Halide buffers use 32-bit extents and strides.
-constexpr int64_t kMaxElements = (int64_t(1) << 31) - 1;
-
-
-
+constexpr int64_t kMaxElements = kMaxKernelElements;
 
 /// Recycles intermediate buffers by byte size.
 class BufferPool {

@@ -39,7 +39,7 @@ using rt::StatusOr;
 using rt::Tensor;
 
 constexpr int64_t kDyn = -1;
-constexpr int64_t kMaxElements = (int64_t(1) << 31) - 1;
+constexpr int64_t kMaxElements = kMaxKernelElements;
 
 Shape typeShape(Type type) {
   Shape s;

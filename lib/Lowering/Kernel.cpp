@@ -1803,6 +1803,17 @@ bool isValidTarget(const std::string &target) {
   return static_cast<bool>(parseTarget(target));
 }
 
+GpuApi targetGpuApi(const std::string &target) {
+  rt::StatusOr<Target> t = parseTarget(target);
+  if (!t || !t->has_gpu_feature())
+    return GpuApi::None;
+  if (t->has_feature(Target::CUDA))
+    return GpuApi::Cuda;
+  if (t->has_feature(Target::OpenCL))
+    return GpuApi::OpenCL;
+  return GpuApi::Other;
+}
+
 rt::Status compileRuntimeLibrary(const std::string &target,
                                  const std::string &path) {
   rt::StatusOr<Target> t = parseTarget(target);

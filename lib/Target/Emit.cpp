@@ -642,16 +642,13 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
   std::string target = options.target.empty() ? defaultTarget(options.kind) : options.target;
   if (!lowering::isValidTarget(target))
     return Status::error("invalid Halide target '" + target + "'");
-  bool device = target.find("cuda") != std::string::npos ||
-                target.find("opencl") != std::string::npos ||
-                target.find("metal") != std::string::npos ||
-                target.find("vulkan") != std::string::npos ||
-                target.find("d3d12") != std::string::npos;
+  lowering::GpuApi api = lowering::targetGpuApi(target);
+  bool device = api != lowering::GpuApi::None;
   if (options.kind == EmitKind::Cpp && device)
     return Status::error("--emit=cpp writes CPU kernels as C++; target " + target +
                          " needs --emit=cuda, --emit=opencl or --emit=static-library");
-  if ((options.kind == EmitKind::Cuda && target.find("cuda") == std::string::npos) ||
-      (options.kind == EmitKind::OpenCL && target.find("opencl") == std::string::npos))
+  if ((options.kind == EmitKind::Cuda && api != lowering::GpuApi::Cuda) ||
+      (options.kind == EmitKind::OpenCL && api != lowering::GpuApi::OpenCL))
     return Status::error("--emit=" +
                          std::string(options.kind == EmitKind::Cuda ? "cuda" : "opencl") +
                          " needs a target with that feature, got " + target);

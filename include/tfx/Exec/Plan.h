@@ -33,6 +33,9 @@ namespace tfx::exec {
 
 using Shape = std::vector<int64_t>;
 
+/// Kernels index with 32 bits: no tensor may have more elements.
+constexpr int64_t kMaxKernelElements = (int64_t(1) << 31) - 1;
+
 /// How one constant of the plan is made (at load time) from the weights.
 struct ConstantRecipe {
   enum class Kind {

@@ -157,6 +157,10 @@ kernelOutputWindows(const KernelDesc &desc);
 /// Whether `target` is a Halide target string tfx accepts ("host" included).
 bool isValidTarget(const std::string &target);
 
+/// The GPU API a valid target string selects (Halide's own parse).
+enum class GpuApi { None, Cuda, OpenCL, Other };
+GpuApi targetGpuApi(const std::string &target);
+
 /// Writes the Halide runtime for `target` as a static library at `path`.
 rt::Status compileRuntimeLibrary(const std::string &target,
                                  const std::string &path);
