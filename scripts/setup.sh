@@ -10,6 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy python3-torch
+  libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
   pocl-opencl-icd ocl-icd-opencl-dev
   clang-14 libclang-rt-14-dev
 )

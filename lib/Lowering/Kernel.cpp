@@ -105,10 +105,13 @@ ImageParam param(const KernelDesc &d, size_t i, const std::string &name) {
 /// Static extent of tensor dim `i` of operand `op` (-1 if dynamic).
 int64_t extent(const OperandDesc &op, size_t i) { return op.shape.at(i); }
 
+/// Vars named `<prefix>_<i>`. Never `v<i>`: Halide names the anonymous vars
+/// it creates (e.g. the inner var of vectorize) `v<counter>` from a global
+/// counter, and a schedule then fails with "v1 is already used".
 std::vector<Var> makeVars(int rank, const std::string &prefix) {
   std::vector<Var> v;
   for (int i = 0; i < rank; ++i)
-    v.emplace_back(prefix + std::to_string(i));
+    v.emplace_back(prefix + "_" + std::to_string(i));
   return v;
 }
 

@@ -1,0 +1,1745 @@
+//===- OnnxImporter.cpp - ONNX graphs into the tfx dialect ----------------===//
+//
+// Every ONNX value becomes one of two things while a graph is walked:
+//
+//  * a host tensor, known at import time: initializers, Constant nodes and
+//    everything computed only from them and from shapes. Integer elements are
+//    symbolic, `k` or `k * batch`, so `Shape -> Gather -> Concat -> Reshape`
+//    chains of an export with a dynamic batch fold to static shapes;
+//  * a run-time value: an SSA value of the function being built, with its
+//    dimensions also kept symbolically (a dimension is `k * batch` or `k`).
+//
+// Boolean run-time values are masks kept with a polarity, so that
+// `masked_fill(~keep, -inf)` exports (Not, Equal, Where) become
+// `tfx.apply_mask` on `tfx.padding_mask` / `tfx.causal_mask` without
+// materialising negations. Host tensors turn into IR only where a run-time op
+// consumes them: initializers as `tfx.param` (the same name), small float
+// tensors as `tfx.constant`, other float tensors as parameters named after
+// the ONNX value.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tfx/Import/Onnx.h"
+
+#include "tfx/Dialect/Tfx.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <sstream>
+
+using namespace mlir;
+
+namespace tfx {
+namespace {
+
+/// Import-time tensors hold at most this many elements (a Range or
+/// ConstantOfShape beyond it is a hostile file, not a Transformer).
+constexpr int64_t kMaxHostElements = int64_t(1) << 28;
+constexpr int kMinOpset = 13, kMaxOpset = 17;
+
+/// An import-time integer: k, or k times the batch size.
+struct Sym {
+  int64_t k = 0;
+  bool batch = false;
+  bool operator==(const Sym &o) const { return k == o.k && batch == o.batch; }
+  bool operator!=(const Sym &o) const { return !(*this == o); }
+};
+
+std::string symString(const Sym &s) {
+  if (!s.batch)
+    return std::to_string(s.k);
+  return s.k == 1 ? "batch" : std::to_string(s.k) + "*batch";
+}
+
+std::string dimsString(const std::vector<Sym> &dims) {
+  std::string s = "[";
+  for (size_t i = 0; i < dims.size(); ++i)
+    s += (i ? ", " : "") + symString(dims[i]);
+  return s + "]";
+}
+
+/// An error carrying a message; thrown inside the importer and turned into an
+/// llvm::Error (with the node's description) at its boundary.
+struct ImportError {
+  std::string message;
+};
+
+[[noreturn]] void fail(const std::string &message) { throw ImportError{message}; }
+
+int64_t checkedMul(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r))
+    fail("integer overflow in " + std::to_string(a) + " * " + std::to_string(b));
+  return r;
+}
+int64_t checkedAdd(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r))
+    fail("integer overflow in " + std::to_string(a) + " + " + std::to_string(b));
+  return r;
+}
+
+int64_t numel(const std::vector<int64_t> &shape) {
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
+      fail("negative dimension " + std::to_string(d));
+    n = checkedMul(n, d);
+  }
+  if (n > kMaxHostElements)
+    fail("a constant of " + std::to_string(n) + " elements is larger than the " +
+         std::to_string(kMaxHostElements) + " the importer folds");
+  return n;
+}
+
+std::string shapeString(const std::vector<int64_t> &shape) {
+  std::string s = "[";
+  for (size_t i = 0; i < shape.size(); ++i)
+    s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
+}
+
+enum class Elem { Float, Int, Bool };
+
+const char *elemName(Elem e) {
+  return e == Elem::Float ? "float" : e == Elem::Int ? "integer" : "bool";
+}
+
+/// A tensor known at import time.
+struct Host {
+  Elem elem = Elem::Float;
+  std::vector<int64_t> shape;
+  std::vector<float> f;  // Elem::Float
+  std::vector<Sym> i;    // Elem::Int and Elem::Bool (k = 0 / 1)
+  /// The initializer this tensor is, unchanged ("" if computed).
+  std::string param;
+  /// The 2-D initializer whose transpose this tensor is ("" if none).
+  std::string paramT;
+
+  int64_t size() const { return elem == Elem::Float ? int64_t(f.size()) : int64_t(i.size()); }
+  bool isSplat() const {
+    if (elem == Elem::Float)
+      return !f.empty() && std::all_of(f.begin(), f.end(), [&](float x) {
+               return std::memcmp(&x, &f[0], sizeof(float)) == 0;
+             });
+    return !i.empty() && std::all_of(i.begin(), i.end(), [&](Sym s) { return s == i[0]; });
+  }
+};
+
+/// A value of the graph: a host tensor, or a run-time SSA value.
+struct Val {
+  bool isHost = true;
+  Host host;
+  Value value;
+  std::vector<Sym> dims;
+  /// Run-time i1 only: the ONNX value is the negation of `value`.
+  bool negated = false;
+
+  size_t rank() const { return isHost ? host.shape.size() : dims.size(); }
+  Elem elem() const {
+    if (isHost)
+      return host.elem;
+    Type t = llvm::cast<RankedTensorType>(value.getType()).getElementType();
+    return t.isF32() ? Elem::Float : t.isInteger(1) ? Elem::Bool : Elem::Int;
+  }
+};
+
+Val hostVal(Host h) {
+  Val v;
+  v.host = std::move(h);
+  return v;
+}
+
+std::vector<Sym> symDims(const Val &v) {
+  if (!v.isHost)
+    return v.dims;
+  std::vector<Sym> d;
+  for (int64_t s : v.host.shape)
+    d.push_back({s, false});
+  return d;
+}
+
+//===----------------------------------------------------------------------===//
+// Host tensor helpers
+//===----------------------------------------------------------------------===//
+
+std::vector<int64_t> stridesOf(const std::vector<int64_t> &shape) {
+  std::vector<int64_t> s(shape.size(), 1);
+  for (int64_t d = int64_t(shape.size()) - 2; d >= 0; --d)
+    s[d] = s[d + 1] * shape[d + 1];
+  return s;
+}
+
+Host makeHost(Elem elem, std::vector<int64_t> shape) {
+  Host h;
+  h.elem = elem;
+  h.shape = std::move(shape);
+  int64_t n = numel(h.shape);
+  if (elem == Elem::Float)
+    h.f.assign(n, 0.0f);
+  else
+    h.i.assign(n, Sym{});
+  return h;
+}
+
+/// Copies element `from` of `src` to element `to` of `dst` (same elem).
+void copyElem(const Host &src, int64_t from, Host &dst, int64_t to) {
+  if (src.elem == Elem::Float)
+    dst.f[to] = src.f[from];
+  else
+    dst.i[to] = src.i[from];
+}
+
+int64_t normAxis(int64_t axis, int64_t rank, const char *what = "axis") {
+  int64_t a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= std::max<int64_t>(rank, 1))
+    fail(std::string(what) + " " + std::to_string(axis) + " is out of range for rank " +
+         std::to_string(rank));
+  return a;
+}
+
+std::vector<int64_t> broadcastShapes(const std::vector<int64_t> &a,
+                                     const std::vector<int64_t> &b) {
+  size_t r = std::max(a.size(), b.size());
+  std::vector<int64_t> out(r);
+  for (size_t i = 0; i < r; ++i) {
+    int64_t x = i < r - a.size() ? 1 : a[i - (r - a.size())];
+    int64_t y = i < r - b.size() ? 1 : b[i - (r - b.size())];
+    if (x != y && x != 1 && y != 1)
+      fail("shapes " + shapeString(a) + " and " + shapeString(b) + " do not broadcast");
+    out[i] = x == 1 ? y : x;
+  }
+  return out;
+}
+
+std::vector<Sym> broadcastDims(const std::vector<Sym> &a, const std::vector<Sym> &b) {
+  size_t r = std::max(a.size(), b.size());
+  std::vector<Sym> out(r);
+  Sym one{1, false};
+  for (size_t i = 0; i < r; ++i) {
+    Sym x = i < r - a.size() ? one : a[i - (r - a.size())];
+    Sym y = i < r - b.size() ? one : b[i - (r - b.size())];
+    if (x != y && x != one && y != one)
+      fail("shapes " + dimsString(a) + " and " + dimsString(b) + " do not broadcast");
+    out[i] = x == one ? y : x;
+  }
+  return out;
+}
+
+/// Index into a tensor of `shape` (broadcast to `outShape`) of flat output index.
+int64_t broadcastIndex(const std::vector<int64_t> &shape,
+                       const std::vector<int64_t> &outShape, int64_t flat) {
+  size_t r = outShape.size(), off = r - shape.size();
+  std::vector<int64_t> st = stridesOf(shape);
+  int64_t idx = 0;
+  for (int64_t d = int64_t(r) - 1; d >= 0; --d) {
+    int64_t c = flat % outShape[d];
+    flat /= outShape[d];
+    if (size_t(d) >= off && shape[d - off] != 1)
+      idx += c * st[d - off];
+  }
+  return idx;
+}
+
+Sym symArith(const std::string &op, Sym a, Sym b) {
+  auto bad = [&]() -> Sym {
+    fail("the shape arithmetic " + symString(a) + " " + op + " " + symString(b) +
+         " depends on the batch size in a way the importer cannot keep symbolic");
+  };
+  if (op == "Add" || op == "Sub") {
+    int64_t bk = op == "Add" ? b.k : -b.k;
+    if (a.batch == b.batch)
+      return {checkedAdd(a.k, bk), a.batch};
+    if (a.batch && b.k == 0)
+      return a;
+    if (b.batch && a.k == 0)
+      return {bk, true};
+    return bad();
+  }
+  if (op == "Mul") {
+    if (a.batch && b.batch)
+      return bad();
+    return {checkedMul(a.k, b.k), a.batch || b.batch};
+  }
+  if (op == "Div") {
+    if (b.batch && !a.batch)
+      return bad();
+    if (b.k == 0)
+      fail("integer division by zero in a shape computation");
+    if (a.batch && !b.batch && a.k % b.k != 0)
+      return bad();
+    if (a.batch && b.batch)
+      return {a.k / b.k, false};
+    return {a.k / b.k, a.batch};
+  }
+  if (op == "Mod") {
+    if (a.batch || b.batch)
+      return bad();
+    if (b.k == 0)
+      fail("integer modulo by zero in a shape computation");
+    return {a.k % b.k, false};
+  }
+  if (op == "Max" || op == "Min") {
+    if (a.batch || b.batch)
+      return bad();
+    return {op == "Max" ? std::max(a.k, b.k) : std::min(a.k, b.k), false};
+  }
+  return bad();
+}
+
+/// The static value of an integer host element.
+int64_t staticInt(const Sym &s, const char *what) {
+  if (s.batch)
+    fail(std::string(what) + " depends on the batch size (" + symString(s) +
+         "); it must be static");
+  return s.k;
+}
+
+std::vector<int64_t> staticInts(const Host &h, const char *what) {
+  if (h.elem != Elem::Int)
+    fail(std::string(what) + " must be an integer tensor");
+  std::vector<int64_t> out;
+  for (const Sym &s : h.i)
+    out.push_back(staticInt(s, what));
+  return out;
+}
+
+/// Reads an ONNX TensorProto into a host tensor, checking sizes.
+Host readTensor(const onnx::TensorProto &t) {
+  if (t.data_location() == onnx::TensorProto::EXTERNAL)
+    fail("tensor '" + t.name() + "' keeps its data in an external file, which tfx-import "
+         "does not read; re-export with the weights inside the model");
+  std::vector<int64_t> shape(t.dims().begin(), t.dims().end());
+  int64_t n = numel(shape);
+  Host h;
+  h.shape = shape;
+  const std::string &raw = t.raw_data();
+  auto need = [&](size_t elemBytes, int fieldSize) {
+    if (t.has_raw_data()) {
+      if (raw.size() != size_t(n) * elemBytes)
+        fail("tensor '" + t.name() + "' has " + std::to_string(raw.size()) +
+             " bytes of data; shape " + shapeString(shape) + " needs " +
+             std::to_string(size_t(n) * elemBytes));
+    } else if (fieldSize != n) {
+      fail("tensor '" + t.name() + "' has " + std::to_string(fieldSize) +
+           " values; shape " + shapeString(shape) + " needs " + std::to_string(n));
+    }
+  };
+  switch (t.data_type()) {
+  case onnx::TensorProto::FLOAT:
+    h.elem = Elem::Float;
+    need(4, t.float_data_size());
+    h.f.resize(n);
+    if (t.has_raw_data())
+      std::memcpy(h.f.data(), raw.data(), size_t(n) * 4);
+    else
+      std::copy(t.float_data().begin(), t.float_data().end(), h.f.begin());
+    return h;
+  case onnx::TensorProto::DOUBLE: {
+    h.elem = Elem::Float;
+    need(8, t.double_data_size());
+    h.f.resize(n);
+    for (int64_t k = 0; k < n; ++k) {
+      double d;
+      if (t.has_raw_data())
+        std::memcpy(&d, raw.data() + 8 * k, 8);
+      else
+        d = t.double_data(k);
+      h.f[k] = static_cast<float>(d);
+    }
+    return h;
+  }
+  case onnx::TensorProto::INT64:
+  case onnx::TensorProto::INT32:
+  case onnx::TensorProto::BOOL:
+  case onnx::TensorProto::UINT8:
+  case onnx::TensorProto::INT8: {
+    bool i64 = t.data_type() == onnx::TensorProto::INT64;
+    bool i32 = t.data_type() == onnx::TensorProto::INT32;
+    size_t bytes = i64 ? 8 : i32 ? 4 : 1;
+    h.elem = t.data_type() == onnx::TensorProto::BOOL ? Elem::Bool : Elem::Int;
+    need(bytes, i64 ? t.int64_data_size() : t.int32_data_size());
+    h.i.resize(n);
+    for (int64_t k = 0; k < n; ++k) {
+      int64_t v = 0;
+      if (t.has_raw_data()) {
+        if (i64) {
+          std::memcpy(&v, raw.data() + 8 * k, 8);
+        } else if (i32) {
+          int32_t w;
+          std::memcpy(&w, raw.data() + 4 * k, 4);
+          v = w;
+        } else {
+          v = t.data_type() == onnx::TensorProto::INT8 ? int64_t(int8_t(raw[k]))
+                                                       : int64_t(uint8_t(raw[k]));
+        }
+      } else {
+        v = i64 ? t.int64_data(k) : t.int32_data(k);
+      }
+      if (h.elem == Elem::Bool)
+        v = v != 0;
+      h.i[k] = {v, false};
+    }
+    return h;
+  }
+  default:
+    fail("tensor '" + t.name() + "' has ONNX data type " + std::to_string(t.data_type()) +
+         ", which tfx-import does not support (float, double, int64, int32, int8, "
+         "uint8 and bool are)");
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// The graph importer
+//===----------------------------------------------------------------------===//
+
+struct WeightTable {
+  std::map<std::string, size_t> index;
+  std::vector<std::pair<std::string, rt::Tensor>> tensors;
+  /// Names whose data was stored transposed (PyTorch's [out, in] layout).
+  std::set<std::string> transposed;
+};
+
+class GraphImporter {
+public:
+  GraphImporter(MLIRContext &ctx, ModuleOp module, WeightTable &weights,
+                const std::string &path)
+      : ctx(ctx), module(module), b(&ctx), weights(weights), path(path) {}
+
+  void run(const onnx::ModelProto &model, const std::string &functionName);
+
+private:
+  // The node being imported, for locations and names of synthesized values.
+  const onnx::NodeProto *node = nullptr;
+  Location loc() {
+    std::string name = node ? node->name() : std::string("graph");
+    return NameLoc::get(b.getStringAttr(name),
+                        FileLineColLoc::get(b.getStringAttr(path), 0, 0));
+  }
+
+  // Values --------------------------------------------------------------------
+  Val &get(const std::string &name) {
+    auto it = values.find(name);
+    if (it == values.end())
+      fail("input '" + name + "' is not produced by any earlier node, input or "
+           "initializer (the graph must be topologically sorted)");
+    return it->second;
+  }
+  bool has(int i) const { return i < node->input_size() && !node->input(i).empty(); }
+  Val &in(int i) {
+    if (!has(i))
+      fail("input " + std::to_string(i) + " is missing");
+    return get(node->input(i));
+  }
+  const Host &hostIn(int i, const char *what) {
+    Val &v = in(i);
+    if (!v.isHost)
+      fail(std::string(what) + " (input " + std::to_string(i) + ", '" + node->input(i) +
+           "') must be known at import time, but it is computed at run time");
+    return v.host;
+  }
+  void set(int i, Val v) {
+    if (i < node->output_size() && !node->output(i).empty())
+      values[node->output(i)] = std::move(v);
+  }
+
+  // Attributes ---------------------------------------------------------------
+  const onnx::AttributeProto *attr(const char *name) {
+    for (const auto &a : node->attribute())
+      if (a.name() == name)
+        return &a;
+    return nullptr;
+  }
+  int64_t intAttr(const char *name, int64_t def) {
+    const auto *a = attr(name);
+    return a ? a->i() : def;
+  }
+  float floatAttr(const char *name, float def) {
+    const auto *a = attr(name);
+    return a ? a->f() : def;
+  }
+  std::optional<std::vector<int64_t>> intsAttr(const char *name) {
+    const auto *a = attr(name);
+    if (!a)
+      return std::nullopt;
+    return std::vector<int64_t>(a->ints().begin(), a->ints().end());
+  }
+
+  // Types and IR --------------------------------------------------------------
+  RankedTensorType typeOf(const std::vector<Sym> &dims, Type elem) {
+    SmallVector<int64_t> shape;
+    int dynamic = 0;
+    for (const Sym &s : dims) {
+      dynamic += s.batch;
+      shape.push_back(s.batch ? ShapedType::kDynamic : s.k);
+    }
+    if (dynamic > 1)
+      fail("a run-time value of shape " + dimsString(dims) +
+           " has more than one dimension that depends on the batch size");
+    return RankedTensorType::get(shape, elem);
+  }
+  Val runtime(Value v, std::vector<Sym> dims, bool negated = false) {
+    Val r;
+    r.isHost = false;
+    r.value = v;
+    r.dims = std::move(dims);
+    r.negated = negated;
+    return r;
+  }
+  std::string hint() {
+    return node && node->output_size() ? node->output(0) : std::string("constant");
+  }
+
+  /// Registers `data` under `name` (same name twice: the same data).
+  void addWeight(const std::string &name, const std::vector<int64_t> &shape,
+                 const std::vector<float> &data, bool transposedLayout) {
+    if (weights.transposed.count(name) != transposedLayout && weights.index.count(name))
+      fail("initializer '" + name + "' is used both as a MatMul weight (stored "
+           "transposed as a linear weight) and as a plain tensor");
+    auto it = weights.index.find(name);
+    if (it != weights.index.end()) {
+      const rt::Tensor &t = weights.tensors[it->second].second;
+      if (t.shape() != shape ||
+          std::memcmp(t.data(), data.data(), data.size() * sizeof(float)) != 0)
+        fail("two different tensors are named '" + name + "' (in different graphs)");
+      return;
+    }
+    rt::Tensor t(rt::DType::F32, shape);
+    std::memcpy(t.data(), data.data(), data.size() * sizeof(float));
+    weights.index[name] = weights.tensors.size();
+    weights.tensors.emplace_back(name, std::move(t));
+    if (transposedLayout)
+      weights.transposed.insert(name);
+  }
+
+  Value paramOf(const std::string &name, const std::vector<int64_t> &shape,
+                const std::vector<float> &data, bool transposedLayout = false) {
+    addWeight(name, shape, data, transposedLayout);
+    return b.create<ParamOp>(
+        loc(), RankedTensorType::get(SmallVector<int64_t>(shape.begin(), shape.end()),
+                                     b.getF32Type()),
+        b.getStringAttr(name));
+  }
+
+  /// A host float tensor as an IR value.
+  Value materialize(const Host &h, const char *what) {
+    if (h.elem != Elem::Float)
+      fail(std::string(what) + " is an import-time " + elemName(h.elem) +
+           " tensor of shape " + shapeString(h.shape) +
+           "; a run-time op can only consume float constants here");
+    if (!h.param.empty())
+      return paramOf(h.param, h.shape, h.f);
+    if (h.size() <= 64) {
+      auto type = RankedTensorType::get(SmallVector<int64_t>(h.shape.begin(), h.shape.end()),
+                                        b.getF32Type());
+      return b.create<ConstantOp>(loc(), type,
+                                  DenseElementsAttr::get(type, llvm::ArrayRef<float>(h.f)));
+    }
+    return paramOf(hint(), h.shape, h.f);
+  }
+  Value valueOf(Val &v, const char *what) {
+    if (!v.isHost) {
+      if (v.negated)
+        fail(std::string(what) + " is a negated mask; tfx-import keeps masks as "
+             "'true = keep' and only applies negations through Where");
+      return v.value;
+    }
+    return materialize(v.host, what);
+  }
+
+  // Node handlers ---------------------------------------------------------------
+  void importNode();
+  void foldElementwise(const std::string &op);
+  void binary(const std::string &op);
+  void matmul();
+  Value linearWeight(const Host &w);
+  void gemm();
+  void reshapeTo(Val &x, std::vector<Sym> dims);
+  void where();
+  void gather();
+  void slice();
+  Host shapeInput(int i, const char *what);
+
+  MLIRContext &ctx;
+  ModuleOp module;
+  OpBuilder b;
+  WeightTable &weights;
+  std::string path;
+  int opset = 0;
+  std::map<std::string, Val> values;
+  std::set<std::string> uses;
+  std::map<std::string, const onnx::NodeProto *> soleConsumer;
+  std::set<const onnx::NodeProto *> absorbed;
+};
+
+std::string describeNode(const onnx::NodeProto &n, int opset) {
+  std::string s = "node '" + n.name() + "' (" + n.op_type() + ", opset " +
+                  std::to_string(opset) + ", inputs: ";
+  for (int i = 0; i < n.input_size(); ++i)
+    s += (i ? ", " : "") + ("'" + n.input(i) + "'");
+  return s + ")";
+}
+
+void GraphImporter::run(const onnx::ModelProto &model, const std::string &functionName) {
+  for (const auto &o : model.opset_import())
+    if (o.domain().empty() || o.domain() == "ai.onnx")
+      opset = static_cast<int>(o.version());
+  if (opset == 0)
+    fail("the model imports no version of the default ONNX operator set");
+  if (opset < kMinOpset || opset > kMaxOpset)
+    fail("the model uses ONNX opset " + std::to_string(opset) + "; tfx-import reads opsets " +
+         std::to_string(kMinOpset) + " to " + std::to_string(kMaxOpset) +
+         " (re-export with opset_version in that range)");
+  const onnx::GraphProto &g = model.graph();
+
+  std::set<std::string> initNames;
+  for (const auto &t : g.initializer()) {
+    if (t.name().empty())
+      fail("an initializer has no name");
+    Host h = readTensor(t);
+    if (h.elem == Elem::Float)
+      h.param = t.name();
+    values[t.name()] = hostVal(std::move(h));
+    initNames.insert(t.name());
+  }
+
+  // Arguments: graph inputs that are not initializers.
+  SmallVector<Type> argTypes;
+  std::vector<std::pair<std::string, std::vector<Sym>>> args;
+  std::string batchName;
+  for (const auto &input : g.input()) {
+    if (initNames.count(input.name()))
+      continue;
+    const auto &tt = input.type().tensor_type();
+    if (!input.type().has_tensor_type() || !tt.has_shape())
+      fail("graph input '" + input.name() + "' is not a tensor of known rank");
+    Type elem;
+    switch (tt.elem_type()) {
+    case onnx::TensorProto::FLOAT: elem = b.getF32Type(); break;
+    case onnx::TensorProto::INT64: elem = b.getI64Type(); break;
+    case onnx::TensorProto::INT32: elem = b.getI32Type(); break;
+    case onnx::TensorProto::BOOL: elem = b.getI1Type(); break;
+    default:
+      fail("graph input '" + input.name() + "' has ONNX element type " +
+           std::to_string(tt.elem_type()) + " (float, int64, int32 and bool are supported)");
+    }
+    std::vector<Sym> dims;
+    for (int d = 0; d < tt.shape().dim_size(); ++d) {
+      const auto &dim = tt.shape().dim(d);
+      if (dim.has_dim_value()) {
+        if (dim.dim_value() <= 0)
+          fail("graph input '" + input.name() + "' has dimension " + std::to_string(d) +
+               " of size " + std::to_string(dim.dim_value()));
+        dims.push_back({dim.dim_value(), false});
+        continue;
+      }
+      std::string sym = dim.has_dim_param() ? dim.dim_param() : std::string("?");
+      if (d != 0)
+        fail("dimension " + std::to_string(d) + " of graph input '" + input.name() +
+             "' is symbolic ('" + sym + "'): only the batch dimension (0) may be "
+             "dynamic; export with a fixed length (e.g. padded to the maximum)");
+      if (!batchName.empty() && sym != batchName)
+        fail("graph inputs name their batch dimension differently ('" + batchName +
+             "' and '" + sym + "'); all inputs must share one batch size");
+      batchName = sym;
+      dims.push_back({1, true});
+    }
+    argTypes.push_back(typeOf(dims, elem));
+    args.emplace_back(input.name(), dims);
+  }
+  if (g.output_size() == 0)
+    fail("the graph has no outputs");
+
+  b.setInsertionPointToEnd(module.getBody());
+  auto func = b.create<func::FuncOp>(
+      NameLoc::get(b.getStringAttr(g.name()), FileLineColLoc::get(b.getStringAttr(path), 0, 0)),
+      functionName, b.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  for (size_t a = 0; a < args.size(); ++a) {
+    func.setArgAttr(a, kNameAttrName, b.getStringAttr(args[a].first));
+    values[args[a].first] = runtime(entry->getArgument(a), args[a].second);
+  }
+  b.setInsertionPointToStart(entry);
+
+  // Uses, for fusing a MatMul with the bias Add that is its only consumer.
+  std::map<std::string, std::vector<const onnx::NodeProto *>> consumers;
+  for (const auto &n : g.node())
+    for (const auto &i : n.input())
+      consumers[i].push_back(&n);
+  for (const auto &o : g.output())
+    consumers[o.name()].push_back(nullptr);
+  for (auto &[name, list] : consumers) {
+    uses.insert(name);
+    if (list.size() == 1 && list[0])
+      soleConsumer[name] = list[0];
+  }
+
+  for (const auto &n : g.node()) {
+    node = &n;
+    if (absorbed.count(&n))
+      continue;
+    try {
+      importNode();
+    } catch (const ImportError &e) {
+      fail(describeNode(n, opset) + ": " + e.message);
+    }
+  }
+  node = nullptr;
+
+  SmallVector<Value> results;
+  SmallVector<Type> resultTypes;
+  for (const auto &o : g.output()) {
+    Val &v = get(o.name());
+    Value r = valueOf(v, ("graph output '" + o.name() + "'").c_str());
+    results.push_back(r);
+    resultTypes.push_back(r.getType());
+  }
+  b.create<func::ReturnOp>(func.getLoc(), results);
+  func.setType(b.getFunctionType(argTypes, resultTypes));
+  for (int o = 0; o < g.output_size(); ++o)
+    func.setResultAttr(o, kNameAttrName, b.getStringAttr(g.output(o).name()));
+}
+
+/// Import-time evaluation of an elementwise op on host tensors.
+void GraphImporter::foldElementwise(const std::string &op) {
+  int n = node->input_size();
+  std::vector<const Host *> ins;
+  for (int i = 0; i < n; ++i)
+    ins.push_back(&hostIn(i, "operand"));
+  std::vector<int64_t> shape = ins[0]->shape;
+  for (int i = 1; i < n; ++i)
+    shape = broadcastShapes(shape, ins[i]->shape);
+  bool compare = op == "Equal" || op == "Less" || op == "Greater" || op == "Not" ||
+                 op == "And" || op == "Or" || op == "Xor";
+  Elem outElem = compare ? Elem::Bool
+                 : op == "Where" ? ins[1]->elem
+                                 : ins[0]->elem;
+  Host out = makeHost(outElem, shape);
+  int64_t total = numel(shape);
+  auto fval = [&](const Host &h, int64_t k) -> double {
+    int64_t idx = broadcastIndex(h.shape, shape, k);
+    if (h.elem == Elem::Float)
+      return h.f[idx];
+    return double(staticInt(h.i[idx], "this value"));
+  };
+  auto sval = [&](const Host &h, int64_t k) -> Sym {
+    return h.i[broadcastIndex(h.shape, shape, k)];
+  };
+  for (int64_t k = 0; k < total; ++k) {
+    if (op == "Where") {
+      bool c = staticInt(sval(*ins[0], k), "the condition");
+      const Host &src = c ? *ins[1] : *ins[2];
+      if (src.elem != ins[1]->elem || ins[1]->elem != ins[2]->elem)
+        fail("Where branches have different element types");
+      copyElem(src, broadcastIndex(src.shape, shape, k), out, k);
+      continue;
+    }
+    if (op == "Not") {
+      out.i[k] = {!staticInt(sval(*ins[0], k), "a bool"), false};
+      continue;
+    }
+    bool ints = ins[0]->elem != Elem::Float && (n < 2 || ins[1]->elem != Elem::Float);
+    if (ints && !compare && op != "Pow" && op != "Sqrt" && op != "Reciprocal") {
+      out.i[k] = n == 1 ? (op == "Neg" ? Sym{-sval(*ins[0], k).k, sval(*ins[0], k).batch}
+                                       : (fail(op + " on integers is not supported"), Sym{}))
+                        : symArith(op, sval(*ins[0], k), sval(*ins[1], k));
+      continue;
+    }
+    if (compare && ints && op == "Equal") {
+      Sym x = sval(*ins[0], k), y = sval(*ins[1], k);
+      out.i[k] = {x == y, false};
+      if (x.batch != y.batch)
+        fail("comparing " + symString(x) + " with " + symString(y) +
+             " depends on the batch size");
+      continue;
+    }
+    double x = fval(*ins[0], k), y = n > 1 ? fval(*ins[1], k) : 0.0;
+    double r = 0;
+    if (op == "Add") r = x + y;
+    else if (op == "Sub") r = x - y;
+    else if (op == "Mul") r = x * y;
+    else if (op == "Div") r = float(x) / float(y);
+    else if (op == "Pow") r = std::pow(float(x), float(y));
+    else if (op == "Sqrt") r = std::sqrt(float(x));
+    else if (op == "Reciprocal") r = 1.0f / float(x);
+    else if (op == "Neg") r = -x;
+    else if (op == "Exp") r = std::exp(float(x));
+    else if (op == "Log") r = std::log(float(x));
+    else if (op == "Tanh") r = std::tanh(float(x));
+    else if (op == "Sigmoid") r = 1.0f / (1.0f + std::exp(-float(x)));
+    else if (op == "Erf") r = std::erf(float(x));
+    else if (op == "Relu") r = std::max(x, 0.0);
+    else if (op == "Equal") r = x == y;
+    else if (op == "Less") r = x < y;
+    else if (op == "Greater") r = x > y;
+    else if (op == "And") r = (x != 0) && (y != 0);
+    else if (op == "Or") r = (x != 0) || (y != 0);
+    else if (op == "Xor") r = (x != 0) != (y != 0);
+    else if (op == "Max") r = std::max(x, y);
+    else if (op == "Min") r = std::min(x, y);
+    else fail("internal error: no folder for " + op);
+    if (out.elem == Elem::Float)
+      out.f[k] = static_cast<float>(r);
+    else
+      out.i[k] = {static_cast<int64_t>(r), false};
+  }
+  set(0, hostVal(std::move(out)));
+}
+
+void GraphImporter::reshapeTo(Val &x, std::vector<Sym> dims) {
+  if (x.isHost) {
+    Host h = x.host;
+    std::vector<int64_t> shape;
+    for (const Sym &s : dims)
+      shape.push_back(staticInt(s, "the shape of an import-time tensor"));
+    if (numel(shape) != h.size())
+      fail("cannot reshape " + shapeString(h.shape) + " to " + shapeString(shape));
+    h.shape = shape;
+    if (h.shape != x.host.shape)
+      h.param.clear(), h.paramT.clear();
+    set(0, hostVal(std::move(h)));
+    return;
+  }
+  if (dims == x.dims) {
+    set(0, x);
+    return;
+  }
+  Type elem = llvm::cast<RankedTensorType>(x.value.getType()).getElementType();
+  Value r = b.create<ReshapeOp>(loc(), typeOf(dims, elem), x.value);
+  set(0, runtime(r, dims, x.negated));
+}
+
+/// The target of Reshape / Expand / ConstantOfShape as symbolic dims.
+Host GraphImporter::shapeInput(int i, const char *what) {
+  const Host &h = hostIn(i, what);
+  if (h.elem != Elem::Int || h.shape.size() != 1)
+    fail(std::string(what) + " must be a 1-D integer tensor");
+  return h;
+}
+
+void GraphImporter::where() {
+  Val &c = in(0);
+  Val &x = in(1);
+  Val &y = in(2);
+  if (c.isHost && x.isHost && y.isHost)
+    return foldElementwise("Where");
+  // result = cond ? x : y. With the mask kept as (value, negated):
+  // cond = negated ? !value : value.
+  bool neg = c.negated;
+  Value mask;
+  if (c.isHost) {
+    if (c.host.elem != Elem::Bool)
+      fail("the condition must be bool");
+    // Drop leading unit dims; a lower-triangular square is the causal mask.
+    Host m = c.host;
+    while (m.shape.size() > 2 && m.shape[0] == 1)
+      m.shape.erase(m.shape.begin());
+    auto isTril = [&](bool want) {
+      if (m.shape.size() != 2)
+        return false;
+      for (int64_t r = 0; r < m.shape[0]; ++r)
+        for (int64_t col = 0; col < m.shape[1]; ++col)
+          if ((m.i[r * m.shape[1] + col].k != 0) != ((col <= r) == want))
+            return false;
+      return true;
+    };
+    auto i1 = [&](const std::vector<int64_t> &s) {
+      return RankedTensorType::get(SmallVector<int64_t>(s.begin(), s.end()), b.getI1Type());
+    };
+    if (isTril(true)) {
+      mask = b.create<CausalMaskOp>(loc(), i1(m.shape));
+      neg = false;
+    } else if (isTril(false)) {
+      mask = b.create<CausalMaskOp>(loc(), i1(m.shape));
+      neg = true;
+    } else {
+      SmallVector<bool> data;
+      for (const Sym &s : m.i)
+        data.push_back(s.k != 0);
+      mask = b.create<ConstantOp>(loc(), i1(m.shape),
+                                  DenseElementsAttr::get(i1(m.shape), llvm::ArrayRef<bool>(data)));
+      neg = false;
+    }
+  } else {
+    if (c.elem() != Elem::Bool)
+      fail("the condition must be bool");
+    mask = c.value;
+  }
+  // keep-value selects x when !neg, y when neg.
+  Val &kept = neg ? y : x;
+  Val &filled = neg ? x : y;
+  if (!filled.isHost || filled.host.elem != Elem::Float || !filled.host.isSplat())
+    fail("only Where(mask, value, constant) and Where(mask, constant, value) are "
+         "supported on run-time values (a masked fill); here the " +
+         std::string(neg ? "true" : "false") +
+         " branch, which the mask's polarity makes the fill, is not a constant splat");
+  Value input = valueOf(kept, "the kept branch");
+  std::vector<Sym> outDims = broadcastDims(broadcastDims(symDims(c), symDims(x)), symDims(y));
+  if (outDims != symDims(kept))
+    fail("a masked fill that broadcasts its kept value (" + dimsString(symDims(kept)) +
+         " to " + dimsString(outDims) + ") is not supported");
+  Value r = b.create<ApplyMaskOp>(loc(), input.getType(), input, mask,
+                                  b.getF32FloatAttr(filled.host.f[0]));
+  set(0, runtime(r, outDims));
+}
+
+void GraphImporter::binary(const std::string &op) {
+  Val &x = in(0);
+  Val &y = in(1);
+  if (x.isHost && y.isHost)
+    return foldElementwise(op);
+  if (x.elem() != Elem::Float || y.elem() != Elem::Float)
+    fail(op + " of run-time " + elemName(x.elem()) + " and " + elemName(y.elem()) +
+         " tensors is not supported (only float arithmetic runs at run time)");
+  std::vector<Sym> dims = broadcastDims(symDims(x), symDims(y));
+  Value l = valueOf(x, "the left operand"), r = valueOf(y, "the right operand");
+  RankedTensorType t = typeOf(dims, b.getF32Type());
+  Value out;
+  if (op == "Add") out = b.create<AddOp>(loc(), t, l, r);
+  else if (op == "Sub") out = b.create<SubOp>(loc(), t, l, r);
+  else if (op == "Mul") out = b.create<MulOp>(loc(), t, l, r);
+  else out = b.create<DivOp>(loc(), t, l, r);
+  set(0, runtime(out, dims));
+}
+
+/// tfx.linear takes PyTorch's [out, in] weight: the transpose of a MatMul's
+/// [K, N] operand. The transpose of an initializer is that initializer;
+/// anything else is stored transposed under its own name.
+Value GraphImporter::linearWeight(const Host &w) {
+  if (!w.paramT.empty()) {
+    const Host &orig = values.at(w.paramT).host;
+    return paramOf(w.paramT, orig.shape, orig.f);
+  }
+  int64_t K = w.shape[0], N = w.shape[1];
+  std::vector<float> t(size_t(K * N));
+  for (int64_t k = 0; k < K; ++k)
+    for (int64_t n = 0; n < N; ++n)
+      t[n * K + k] = w.f[k * N + n];
+  return paramOf(w.param.empty() ? hint() : w.param, {N, K}, t, /*transposed=*/true);
+}
+
+void GraphImporter::matmul() {
+  Val &a = in(0);
+  Val &w = in(1);
+  if (a.isHost && w.isHost)
+    fail("MatMul of two import-time tensors is not folded (it would be a weight "
+         "computed at import time); export with constant folding on");
+  if (a.isHost)
+    fail("MatMul with an import-time left operand is not supported");
+  if (!w.isHost) {
+    if (a.dims.size() != w.dims.size() || a.dims.size() < 2)
+      fail("MatMul of run-time values needs operands of the same rank (at least 2), "
+           "got " + dimsString(a.dims) + " and " + dimsString(w.dims));
+    size_t r = a.dims.size();
+    for (size_t d = 0; d + 2 < r; ++d)
+      if (a.dims[d] != w.dims[d])
+        fail("MatMul with broadcast batch dimensions " + dimsString(a.dims) + " x " +
+             dimsString(w.dims) + " is not supported");
+    if (a.dims[r - 1] != w.dims[r - 2])
+      fail("MatMul shapes " + dimsString(a.dims) + " and " + dimsString(w.dims) +
+           " do not agree");
+    std::vector<Sym> dims = a.dims;
+    dims[r - 1] = w.dims[r - 1];
+    Value out = b.create<MatmulOp>(loc(), typeOf(dims, b.getF32Type()),
+                                   valueOf(a, "lhs"), valueOf(w, "rhs"));
+    set(0, runtime(out, dims));
+    return;
+  }
+  const Host &wh = w.host;
+  if (wh.elem != Elem::Float || wh.shape.size() != 2)
+    fail("MatMul by an import-time tensor needs a 2-D float weight, got " +
+         shapeString(wh.shape));
+  int64_t K = wh.shape[0], N = wh.shape[1];
+  if (a.dims.empty() || a.dims.back() != Sym{K, false})
+    fail("MatMul shapes " + dimsString(a.dims) + " and " + shapeString(wh.shape) +
+         " do not agree");
+  Value weight = linearWeight(wh);
+  // A bias Add that is the MatMul's only consumer becomes the linear's bias.
+  Value bias;
+  const onnx::NodeProto *add = nullptr;
+  auto it = soleConsumer.find(node->output(0));
+  if (it != soleConsumer.end() && it->second->op_type() == "Add" &&
+      it->second->input_size() == 2) {
+    const onnx::NodeProto *cand = it->second;
+    const std::string &other =
+        cand->input(0) == node->output(0) ? cand->input(1) : cand->input(0);
+    auto ov = values.find(other);
+    if (ov != values.end() && ov->second.isHost && ov->second.host.elem == Elem::Float &&
+        ov->second.host.shape == std::vector<int64_t>{N}) {
+      bias = materialize(ov->second.host, "the bias");
+      add = cand;
+    }
+  }
+  std::vector<Sym> dims = a.dims;
+  dims.back() = {N, false};
+  Value out = b.create<LinearOp>(loc(), typeOf(dims, b.getF32Type()),
+                                 valueOf(a, "the input"), weight, bias);
+  set(0, runtime(out, dims));
+  if (add) {
+    values[add->output(0)] = runtime(out, dims);
+    absorbed.insert(add);
+  }
+}
+
+void GraphImporter::gemm() {
+  if (intAttr("transA", 0) != 0 || floatAttr("alpha", 1.0f) != 1.0f ||
+      floatAttr("beta", 1.0f) != 1.0f)
+    fail("Gemm with transA, alpha != 1 or beta != 1 is not supported");
+  Val &a = in(0);
+  if (a.isHost || a.dims.size() != 2)
+    fail("Gemm needs a 2-D run-time input");
+  const Host &w = hostIn(1, "the weight");
+  if (w.elem != Elem::Float || w.shape.size() != 2)
+    fail("Gemm needs a 2-D float weight");
+  bool transB = intAttr("transB", 0) != 0;
+  int64_t K = transB ? w.shape[1] : w.shape[0], N = transB ? w.shape[0] : w.shape[1];
+  if (a.dims[1] != Sym{K, false})
+    fail("Gemm shapes " + dimsString(a.dims) + " and " + shapeString(w.shape) +
+         " do not agree");
+  Value weight = transB ? materialize(w, "the weight") : linearWeight(w);
+  Value bias;
+  if (has(2)) {
+    const Host &c = hostIn(2, "the bias");
+    if (c.elem != Elem::Float || c.shape != std::vector<int64_t>{N})
+      fail("Gemm's C must be a float vector of " + std::to_string(N) + " (got " +
+           shapeString(c.shape) + ")");
+    bias = materialize(c, "the bias");
+  }
+  std::vector<Sym> dims = {a.dims[0], {N, false}};
+  Value out = b.create<LinearOp>(loc(), typeOf(dims, b.getF32Type()), a.value, weight, bias);
+  set(0, runtime(out, dims));
+}
+
+void GraphImporter::gather() {
+  int64_t axisAttr = intAttr("axis", 0);
+  Val &data = in(0);
+  Val &idx = in(1);
+  if (data.isHost && idx.isHost) {
+    const Host &d = data.host;
+    const Host &ix = idx.host;
+    if (ix.elem != Elem::Int)
+      fail("Gather indices must be integers");
+    int64_t axis = normAxis(axisAttr, d.shape.size());
+    std::vector<int64_t> shape(d.shape.begin(), d.shape.begin() + axis);
+    shape.insert(shape.end(), ix.shape.begin(), ix.shape.end());
+    shape.insert(shape.end(), d.shape.begin() + axis + 1, d.shape.end());
+    Host out = makeHost(d.elem, shape);
+    int64_t outer = 1, inner = 1, n = d.shape[axis];
+    for (int64_t k = 0; k < axis; ++k) outer *= d.shape[k];
+    for (size_t k = axis + 1; k < d.shape.size(); ++k) inner *= d.shape[k];
+    int64_t m = ix.size();
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t j = 0; j < m; ++j) {
+        int64_t at = staticInt(ix.i[j], "a Gather index");
+        if (at < -n || at >= n)
+          fail("Gather index " + std::to_string(at) + " is out of range for a dimension of " +
+               std::to_string(n));
+        if (at < 0) at += n;
+        for (int64_t q = 0; q < inner; ++q)
+          copyElem(d, (o * n + at) * inner + q, out, (o * m + j) * inner + q);
+      }
+    set(0, hostVal(std::move(out)));
+    return;
+  }
+  if (data.isHost) {
+    // Embedding lookup: a float table indexed by run-time ids along axis 0.
+    if (data.host.elem != Elem::Float || data.host.shape.size() != 2 ||
+        normAxis(axisAttr, 2) != 0 || idx.elem() != Elem::Int)
+      fail("Gather of an import-time tensor by run-time indices is supported as an "
+           "embedding lookup only (a 2-D float table, axis 0, integer ids)");
+    Value table = materialize(data.host, "the embedding table");
+    std::vector<Sym> dims = idx.dims;
+    dims.push_back({data.host.shape[1], false});
+    Value out = b.create<EmbeddingOp>(loc(), typeOf(dims, b.getF32Type()), idx.value, table,
+                                      b.getF32FloatAttr(1.0f));
+    set(0, runtime(out, dims));
+    return;
+  }
+  // A run-time tensor indexed by an import-time scalar: a slice of one.
+  const Host &ix = idx.host;
+  if (!idx.isHost || ix.elem != Elem::Int || ix.size() != 1 || ix.shape.size() > 1)
+    fail("Gather of a run-time tensor is supported with one import-time index only");
+  int64_t axis = normAxis(axisAttr, data.dims.size());
+  if (data.dims[axis].batch)
+    fail("Gather along the batch dimension is not supported");
+  int64_t n = data.dims[axis].k, at = staticInt(ix.i[0], "a Gather index");
+  if (at < -n || at >= n)
+    fail("Gather index " + std::to_string(at) + " is out of range for a dimension of " +
+         std::to_string(n));
+  if (at < 0) at += n;
+  std::vector<Sym> dims = data.dims;
+  dims[axis] = {1, false};
+  Type elem = llvm::cast<RankedTensorType>(data.value.getType()).getElementType();
+  Value s = b.create<SliceOp>(loc(), typeOf(dims, elem), data.value,
+                              b.getI64IntegerAttr(axis), b.getI64IntegerAttr(at),
+                              b.getI64IntegerAttr(1));
+  Val sliced = runtime(s, dims, data.negated);
+  if (ix.shape.empty())
+    dims.erase(dims.begin() + axis);
+  reshapeTo(sliced, dims);
+}
+
+void GraphImporter::slice() {
+  Val &x = in(0);
+  std::vector<int64_t> starts = staticInts(hostIn(1, "starts"), "starts");
+  std::vector<int64_t> ends = staticInts(hostIn(2, "ends"), "ends");
+  size_t r = x.rank();
+  std::vector<int64_t> axes, steps(starts.size(), 1);
+  if (has(3)) {
+    axes = staticInts(hostIn(3, "axes"), "axes");
+  } else {
+    for (size_t k = 0; k < starts.size(); ++k)
+      axes.push_back(k);
+  }
+  if (has(4))
+    steps = staticInts(hostIn(4, "steps"), "steps");
+  if (ends.size() != starts.size() || axes.size() != starts.size() ||
+      steps.size() != starts.size())
+    fail("starts, ends, axes and steps differ in length");
+  std::vector<Sym> dims = symDims(x);
+  // Per axis: [start, start + size) after clamping (ONNX semantics, step 1).
+  std::vector<std::tuple<int64_t, int64_t, int64_t>> cuts;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    int64_t axis = normAxis(axes[k], r);
+    if (steps[k] != 1)
+      fail("Slice with step " + std::to_string(steps[k]) + " is not supported (only 1)");
+    if (dims[axis].batch) {
+      if (starts[k] != 0 || ends[k] < std::numeric_limits<int32_t>::max())
+        fail("Slice along the batch dimension is supported only as the full range");
+      continue;
+    }
+    int64_t n = dims[axis].k;
+    auto clampIdx = [&](int64_t v) {
+      if (v < 0) v = v < -n ? 0 : v + n;
+      return std::min(v, n);
+    };
+    int64_t s = clampIdx(starts[k]), e = clampIdx(ends[k]);
+    int64_t size = std::max<int64_t>(0, e - s);
+    if (size == 0)
+      fail("Slice produces an empty tensor along axis " + std::to_string(axis));
+    cuts.emplace_back(axis, s, size);
+  }
+  if (x.isHost) {
+    Host cur = x.host;
+    for (auto [axis, s, size] : cuts) {
+      if (s == 0 && size == cur.shape[axis])
+        continue;
+      std::vector<int64_t> shape = cur.shape;
+      shape[axis] = size;
+      Host out = makeHost(cur.elem, shape);
+      int64_t outer = 1, inner = 1, n = cur.shape[axis];
+      for (int64_t q = 0; q < axis; ++q) outer *= cur.shape[q];
+      for (size_t q = axis + 1; q < cur.shape.size(); ++q) inner *= cur.shape[q];
+      for (int64_t o = 0; o < outer; ++o)
+        for (int64_t j = 0; j < size; ++j)
+          for (int64_t q = 0; q < inner; ++q)
+            copyElem(cur, (o * n + s + j) * inner + q, out, (o * size + j) * inner + q);
+      cur = std::move(out);
+    }
+    set(0, hostVal(std::move(cur)));
+    return;
+  }
+  Value v = x.value;
+  Type elem = llvm::cast<RankedTensorType>(v.getType()).getElementType();
+  for (auto [axis, s, size] : cuts) {
+    if (s == 0 && size == dims[axis].k)
+      continue;
+    dims[axis] = {size, false};
+    v = b.create<SliceOp>(loc(), typeOf(dims, elem), v, b.getI64IntegerAttr(axis),
+                          b.getI64IntegerAttr(s), b.getI64IntegerAttr(size));
+  }
+  set(0, runtime(v, dims, x.negated));
+}
+
+void GraphImporter::importNode() {
+  const std::string &op = node->op_type();
+  if (!node->domain().empty() && node->domain() != "ai.onnx")
+    fail("ops of domain '" + node->domain() + "' are not supported");
+
+  if (op == "Identity" || op == "Dropout") {
+    if (op == "Dropout" && node->output_size() > 1 && !node->output(1).empty() &&
+        uses.count(node->output(1)))
+      fail("Dropout's mask output is used; only inference graphs are supported");
+    set(0, in(0));
+    return;
+  }
+  if (op == "Constant") {
+    const onnx::AttributeProto *a = nullptr;
+    for (const auto &at : node->attribute())
+      a = &at;
+    if (!a || node->attribute_size() != 1)
+      fail("a Constant needs exactly one value attribute");
+    Host h;
+    if (a->name() == "value") {
+      h = readTensor(a->t());
+    } else if (a->name() == "value_float") {
+      h = makeHost(Elem::Float, {});
+      h.f[0] = a->f();
+    } else if (a->name() == "value_floats") {
+      h = makeHost(Elem::Float, {a->floats_size()});
+      std::copy(a->floats().begin(), a->floats().end(), h.f.begin());
+    } else if (a->name() == "value_int") {
+      h = makeHost(Elem::Int, {});
+      h.i[0] = {a->i(), false};
+    } else if (a->name() == "value_ints") {
+      h = makeHost(Elem::Int, {a->ints_size()});
+      for (int k = 0; k < a->ints_size(); ++k)
+        h.i[k] = {a->ints(k), false};
+    } else {
+      fail("Constant attribute '" + a->name() + "' is not supported");
+    }
+    set(0, hostVal(std::move(h)));
+    return;
+  }
+  if (op == "Shape") {
+    std::vector<Sym> dims = symDims(in(0));
+    int64_t r = dims.size();
+    int64_t s = intAttr("start", 0), e = intAttr("end", r);
+    if (s < 0) s = std::max<int64_t>(0, s + r);
+    if (e < 0) e = std::max<int64_t>(0, e + r);
+    s = std::min(s, r), e = std::min(e, r);
+    Host h = makeHost(Elem::Int, {std::max<int64_t>(0, e - s)});
+    for (int64_t k = s; k < e; ++k)
+      h.i[k - s] = dims[k];
+    set(0, hostVal(std::move(h)));
+    return;
+  }
+  if (op == "Cast") {
+    int64_t to = intAttr("to", 0);
+    Val &x = in(0);
+    Elem target;
+    switch (to) {
+    case onnx::TensorProto::FLOAT:
+    case onnx::TensorProto::DOUBLE: target = Elem::Float; break;
+    case onnx::TensorProto::INT64:
+    case onnx::TensorProto::INT32: target = Elem::Int; break;
+    case onnx::TensorProto::BOOL: target = Elem::Bool; break;
+    default: fail("Cast to ONNX type " + std::to_string(to) + " is not supported");
+    }
+    if (!x.isHost) {
+      if (x.elem() != target)
+        fail(std::string("Cast of a run-time ") + elemName(x.elem()) + " tensor to " +
+             elemName(target) + " is not supported");
+      set(0, x);
+      return;
+    }
+    Host h = x.host;
+    h.param.clear(), h.paramT.clear();
+    if (h.elem != target) {
+      Host out = makeHost(target, h.shape);
+      for (int64_t k = 0; k < h.size(); ++k) {
+        if (target == Elem::Float) {
+          out.f[k] = float(staticInt(h.i[k], "a value cast to float"));
+        } else if (h.elem == Elem::Float) {
+          out.i[k] = {target == Elem::Bool ? int64_t(h.f[k] != 0.0f) : int64_t(h.f[k]), false};
+        } else {
+          out.i[k] = target == Elem::Bool ? Sym{h.i[k].k != 0 || h.i[k].batch, false} : h.i[k];
+        }
+      }
+      h = std::move(out);
+    }
+    set(0, hostVal(std::move(h)));
+    return;
+  }
+  if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div")
+    return binary(op);
+  if (op == "Pow" || op == "Sqrt" || op == "Reciprocal" || op == "Neg" || op == "Exp" ||
+      op == "Log" || op == "Tanh" || op == "Sigmoid" || op == "Erf" || op == "Less" ||
+      op == "Greater" || op == "And" || op == "Or" || op == "Xor" || op == "Max" ||
+      op == "Min" || op == "Mod") {
+    for (int i = 0; i < node->input_size(); ++i)
+      if (!in(i).isHost)
+        fail(op + " on run-time values is not supported yet (tfx-import folds it "
+             "on import-time values only)");
+    return foldElementwise(op);
+  }
+  if (op == "Relu" || op == "LeakyRelu") {
+    Val &x = in(0);
+    if (x.isHost) {
+      if (op == "LeakyRelu")
+        fail("LeakyRelu of an import-time tensor is not folded");
+      return foldElementwise(op);
+    }
+    Value r = op == "Relu" ? b.create<ReluOp>(loc(), x.value.getType(), x.value).getResult()
+                           : b.create<LeakyReluOp>(loc(), x.value.getType(), x.value,
+                                                   b.getF32FloatAttr(floatAttr("alpha", 0.01f)))
+                                 .getResult();
+    set(0, runtime(r, x.dims));
+    return;
+  }
+  if (op == "Equal") {
+    Val &x = in(0);
+    Val &y = in(1);
+    if (x.isHost && y.isHost)
+      return foldElementwise(op);
+    // ids == pad: the negation of tfx.padding_mask.
+    Val &ids = x.isHost ? y : x;
+    Val &c = x.isHost ? x : y;
+    if (!c.isHost || ids.elem() != Elem::Int || c.host.elem != Elem::Int ||
+        c.host.size() != 1)
+      fail("Equal on run-time values is supported as `ids == constant` (a padding "
+           "mask) only");
+    int64_t pad = staticInt(c.host.i[0], "the padding id");
+    auto idsType = llvm::cast<RankedTensorType>(ids.value.getType());
+    Value m = b.create<PaddingMaskOp>(
+        loc(), RankedTensorType::get(idsType.getShape(), b.getI1Type()), ids.value,
+        b.getI64IntegerAttr(pad));
+    set(0, runtime(m, broadcastDims(ids.dims, symDims(c)), /*negated=*/true));
+    return;
+  }
+  if (op == "Not") {
+    Val x = in(0);
+    if (x.isHost)
+      return foldElementwise(op);
+    x.negated = !x.negated;
+    set(0, x);
+    return;
+  }
+  if (op == "Where")
+    return where();
+  if (op == "MatMul")
+    return matmul();
+  if (op == "Gemm")
+    return gemm();
+  if (op == "Gather")
+    return gather();
+  if (op == "Slice")
+    return slice();
+  if (op == "Softmax") {
+    Val &x = in(0);
+    if (x.isHost)
+      fail("Softmax of an import-time tensor is not folded");
+    int64_t axis = normAxis(intAttr("axis", -1), x.dims.size());
+    Value r = b.create<SoftmaxOp>(loc(), x.value.getType(), x.value, b.getI64IntegerAttr(axis));
+    set(0, runtime(r, x.dims));
+    return;
+  }
+  if (op == "LayerNormalization") {
+    Val &x = in(0);
+    if (x.isHost)
+      fail("LayerNormalization of an import-time tensor is not folded");
+    int64_t axis = normAxis(intAttr("axis", -1), x.dims.size());
+    if (axis != int64_t(x.dims.size()) - 1)
+      fail("LayerNormalization over more than the last axis is not supported");
+    if (node->output_size() > 1)
+      for (int o = 1; o < node->output_size(); ++o)
+        if (!node->output(o).empty() && uses.count(node->output(o)))
+          fail("LayerNormalization's mean / inverse-std outputs are not supported");
+    int64_t d = x.dims.back().k;
+    const Host &g = hostIn(1, "the scale");
+    Host beta;
+    if (has(2)) {
+      beta = hostIn(2, "the bias");
+    } else {
+      beta = makeHost(Elem::Float, {d});
+    }
+    if (g.shape != std::vector<int64_t>{d} || beta.shape != std::vector<int64_t>{d})
+      fail("LayerNormalization scale and bias must be vectors of " + std::to_string(d));
+    Value gv = materialize(g, "the scale");
+    Value bv = beta.param.empty() && !has(2) ? paramOf(hint() + ".bias", {d}, beta.f)
+                                             : materialize(beta, "the bias");
+    Value r = b.create<LayerNormOp>(loc(), x.value.getType(), x.value, gv, bv,
+                                    b.getF32FloatAttr(floatAttr("epsilon", 1e-5f)));
+    set(0, runtime(r, x.dims));
+    return;
+  }
+  if (op == "Transpose") {
+    Val &x = in(0);
+    size_t r = x.rank();
+    std::vector<int64_t> perm;
+    if (auto p = intsAttr("perm")) {
+      perm = *p;
+    } else {
+      for (size_t k = 0; k < r; ++k)
+        perm.push_back(r - 1 - k);
+    }
+    std::vector<bool> seen(r, false);
+    if (perm.size() != r)
+      fail("perm has " + std::to_string(perm.size()) + " entries for rank " + std::to_string(r));
+    for (int64_t &p : perm) {
+      p = normAxis(p, r, "perm entry");
+      if (seen[p])
+        fail("perm is not a permutation");
+      seen[p] = true;
+    }
+    if (x.isHost) {
+      const Host &h = x.host;
+      std::vector<int64_t> shape;
+      for (int64_t p : perm)
+        shape.push_back(h.shape[p]);
+      Host out = makeHost(h.elem, shape);
+      std::vector<int64_t> st = stridesOf(h.shape), ost = stridesOf(shape);
+      for (int64_t k = 0; k < out.size(); ++k) {
+        int64_t rem = k, src = 0;
+        for (size_t d = 0; d < r; ++d) {
+          int64_t c = rem / ost[d];
+          rem %= ost[d];
+          src += c * st[perm[d]];
+        }
+        copyElem(h, src, out, k);
+      }
+      if (r == 2 && perm[0] == 1 && !h.param.empty())
+        out.paramT = h.param;
+      if (r == 2 && perm[0] == 1 && !h.paramT.empty())
+        out.param = h.paramT;
+      set(0, hostVal(std::move(out)));
+      return;
+    }
+    std::vector<Sym> dims;
+    for (int64_t p : perm)
+      dims.push_back(x.dims[p]);
+    Type elem = llvm::cast<RankedTensorType>(x.value.getType()).getElementType();
+    Value v = b.create<TransposeOp>(loc(), typeOf(dims, elem), x.value,
+                                    b.getDenseI64ArrayAttr(perm));
+    set(0, runtime(v, dims, x.negated));
+    return;
+  }
+  if (op == "Reshape") {
+    Val x = in(0);
+    Host target = shapeInput(1, "the target shape");
+    bool allowZero = intAttr("allowzero", 0) != 0;
+    std::vector<Sym> src = symDims(x), dims;
+    int minusOne = -1;
+    for (size_t k = 0; k < target.i.size(); ++k) {
+      Sym s = target.i[k];
+      if (!s.batch && s.k == 0 && !allowZero) {
+        if (k >= src.size())
+          fail("target dimension " + std::to_string(k) + " copies an input dimension "
+               "that does not exist");
+        s = src[k];
+      } else if (!s.batch && s.k == -1) {
+        if (minusOne >= 0)
+          fail("the target shape has more than one -1");
+        minusOne = k;
+      } else if (!s.batch && s.k < 0) {
+        fail("target dimension " + std::to_string(k) + " is " + std::to_string(s.k));
+      }
+      dims.push_back(s);
+    }
+    // Element counts as k * batch^e.
+    auto count = [&](const std::vector<Sym> &v, int skip) {
+      Sym c{1, false};
+      for (size_t k = 0; k < v.size(); ++k)
+        if (int(k) != skip)
+          c = symArith("Mul", c, v[k]);
+      return c;
+    };
+    Sym total = count(src, -1);
+    if (minusOne >= 0) {
+      Sym rest = count(dims, minusOne);
+      if (rest.k == 0 || (rest.batch && !total.batch) || total.k % rest.k != 0)
+        fail("cannot infer -1 of target " + dimsString(dims) + " for input " + dimsString(src));
+      dims[minusOne] = {total.k / rest.k, total.batch && !rest.batch};
+    }
+    if (count(dims, -1) != total)
+      fail("cannot reshape " + dimsString(src) + " to " + dimsString(dims));
+    return reshapeTo(x, dims);
+  }
+  if (op == "Flatten") {
+    Val x = in(0);
+    std::vector<Sym> src = symDims(x);
+    int64_t axis = intAttr("axis", 1);
+    if (axis < 0) axis += src.size();
+    if (axis < 0 || axis > int64_t(src.size()))
+      fail("axis " + std::to_string(axis) + " is out of range");
+    Sym a{1, false}, c{1, false};
+    for (int64_t k = 0; k < int64_t(src.size()); ++k)
+      (k < axis ? a : c) = symArith("Mul", k < axis ? a : c, src[k]);
+    return reshapeTo(x, {a, c});
+  }
+  if (op == "Unsqueeze" || op == "Squeeze") {
+    Val x = in(0);
+    std::vector<Sym> dims = symDims(x);
+    std::vector<int64_t> axes;
+    if (has(1))
+      axes = staticInts(hostIn(1, "axes"), "axes");
+    if (op == "Unsqueeze") {
+      int64_t r = dims.size() + axes.size();
+      for (int64_t &a : axes)
+        a = normAxis(a, r);
+      std::sort(axes.begin(), axes.end());
+      for (int64_t a : axes)
+        dims.insert(dims.begin() + a, Sym{1, false});
+    } else {
+      int64_t r = dims.size();
+      std::vector<bool> drop(r, false);
+      if (axes.empty())
+        for (int64_t k = 0; k < r; ++k)
+          drop[k] = dims[k] == Sym{1, false};
+      for (int64_t a : axes) {
+        a = normAxis(a, r);
+        if (dims[a] != Sym{1, false})
+          fail("Squeeze of dimension " + std::to_string(a) + " of size " + symString(dims[a]));
+        drop[a] = true;
+      }
+      std::vector<Sym> kept;
+      for (int64_t k = 0; k < r; ++k)
+        if (!drop[k])
+          kept.push_back(dims[k]);
+      dims = kept;
+    }
+    return reshapeTo(x, dims);
+  }
+  if (op == "Concat") {
+    int64_t axisAttr = intAttr("axis", 0);
+    bool allHost = true;
+    for (int i = 0; i < node->input_size(); ++i)
+      allHost &= in(i).isHost;
+    size_t r = in(0).rank();
+    int64_t axis = normAxis(axisAttr, r);
+    if (allHost) {
+      std::vector<int64_t> shape = in(0).host.shape;
+      shape[axis] = 0;
+      for (int i = 0; i < node->input_size(); ++i) {
+        const Host &h = in(i).host;
+        if (h.shape.size() != r || h.elem != in(0).host.elem)
+          fail("Concat inputs differ in rank or element type");
+        shape[axis] = checkedAdd(shape[axis], h.shape[axis]);
+      }
+      Host out = makeHost(in(0).host.elem, shape);
+      int64_t outer = 1, inner = 1;
+      for (int64_t q = 0; q < axis; ++q) outer *= shape[q];
+      for (size_t q = axis + 1; q < r; ++q) inner *= shape[q];
+      int64_t off = 0;
+      for (int i = 0; i < node->input_size(); ++i) {
+        const Host &h = in(i).host;
+        for (size_t q = 0; q < r; ++q)
+          if (int64_t(q) != axis && h.shape[q] != shape[q])
+            fail("Concat inputs differ outside the axis");
+        int64_t n = h.shape[axis];
+        for (int64_t o = 0; o < outer; ++o)
+          for (int64_t j = 0; j < n; ++j)
+            for (int64_t q = 0; q < inner; ++q)
+              copyElem(h, (o * n + j) * inner + q, out, (o * shape[axis] + off + j) * inner + q);
+        off += n;
+      }
+      set(0, hostVal(std::move(out)));
+      return;
+    }
+    SmallVector<Value> parts;
+    std::vector<Sym> dims = symDims(in(0));
+    dims[axis] = {0, false};
+    for (int i = 0; i < node->input_size(); ++i) {
+      Val &v = in(i);
+      std::vector<Sym> d = symDims(v);
+      if (d.size() != r)
+        fail("Concat inputs differ in rank");
+      dims[axis] = symArith("Add", dims[axis], d[axis]);
+      parts.push_back(valueOf(v, "a Concat input"));
+    }
+    Type elem = llvm::cast<RankedTensorType>(parts[0].getType()).getElementType();
+    Value v = b.create<ConcatOp>(loc(), typeOf(dims, elem), parts, b.getI64IntegerAttr(axis));
+    set(0, runtime(v, dims));
+    return;
+  }
+  if (op == "Split") {
+    Val x = in(0);
+    std::vector<Sym> dims = symDims(x);
+    int64_t axis = normAxis(intAttr("axis", 0), dims.size());
+    if (dims[axis].batch)
+      fail("Split along the batch dimension is not supported");
+    std::vector<int64_t> sizes;
+    if (has(1)) {
+      sizes = staticInts(hostIn(1, "split"), "split");
+    } else {
+      int64_t n = node->output_size();
+      if (dims[axis].k % n != 0)
+        fail("cannot split " + std::to_string(dims[axis].k) + " into " + std::to_string(n) +
+             " equal parts");
+      sizes.assign(n, dims[axis].k / n);
+    }
+    if (int64_t(sizes.size()) != node->output_size())
+      fail("split sizes and outputs differ in number");
+    int64_t start = 0;
+    for (size_t o = 0; o < sizes.size(); ++o) {
+      if (sizes[o] <= 0)
+        fail("split size " + std::to_string(sizes[o]) + " is not positive");
+      start = checkedAdd(start, sizes[o]);
+    }
+    if (start != dims[axis].k)
+      fail("split sizes add up to " + std::to_string(start) + ", not " +
+           std::to_string(dims[axis].k));
+    start = 0;
+    for (size_t o = 0; o < sizes.size(); ++o) {
+      // Reuse Slice's logic through a host-side description.
+      std::vector<Sym> d = dims;
+      d[axis] = {sizes[o], false};
+      if (x.isHost) {
+        fail("Split of an import-time tensor is not folded");
+      }
+      Type elem = llvm::cast<RankedTensorType>(x.value.getType()).getElementType();
+      Value v = b.create<SliceOp>(loc(), typeOf(d, elem), x.value, b.getI64IntegerAttr(axis),
+                                  b.getI64IntegerAttr(start), b.getI64IntegerAttr(sizes[o]));
+      set(o, runtime(v, d, x.negated));
+      start += sizes[o];
+    }
+    return;
+  }
+  if (op == "ConstantOfShape") {
+    Host shape = shapeInput(0, "the shape");
+    std::vector<int64_t> s = staticInts(shape, "the shape of ConstantOfShape");
+    Host fill = makeHost(Elem::Float, {});
+    if (const auto *a = attr("value"))
+      fill = readTensor(a->t());
+    if (fill.size() != 1)
+      fail("ConstantOfShape's value must hold one element");
+    Host out = makeHost(fill.elem, s);
+    for (int64_t k = 0; k < out.size(); ++k)
+      copyElem(fill, 0, out, k);
+    set(0, hostVal(std::move(out)));
+    return;
+  }
+  if (op == "Expand") {
+    Val x = in(0);
+    Host shape = shapeInput(1, "the shape");
+    std::vector<Sym> target(shape.i.begin(), shape.i.end());
+    std::vector<Sym> dims = broadcastDims(symDims(x), target);
+    if (!x.isHost) {
+      if (dims != x.dims)
+        fail("Expand of a run-time value from " + dimsString(x.dims) + " to " +
+             dimsString(dims) + " is not supported");
+      set(0, x);
+      return;
+    }
+    std::vector<int64_t> s;
+    for (const Sym &d : dims)
+      s.push_back(staticInt(d, "the shape of an expanded import-time tensor"));
+    Host out = makeHost(x.host.elem, s);
+    for (int64_t k = 0; k < out.size(); ++k)
+      copyElem(x.host, broadcastIndex(x.host.shape, s, k), out, k);
+    set(0, hostVal(std::move(out)));
+    return;
+  }
+  if (op == "Range") {
+    const Host &s = hostIn(0, "start"), &l = hostIn(1, "limit"), &d = hostIn(2, "delta");
+    if (s.size() != 1 || l.size() != 1 || d.size() != 1)
+      fail("Range takes scalars");
+    bool ints = s.elem == Elem::Int;
+    auto num = [&](const Host &h) {
+      return ints ? double(staticInt(h.i[0], "a Range bound")) : double(h.f[0]);
+    };
+    double a = num(s), lim = num(l), step = num(d);
+    if (step == 0)
+      fail("Range with delta 0");
+    double count = std::max(0.0, std::ceil((lim - a) / step));
+    if (count > double(kMaxHostElements))
+      fail("Range of " + std::to_string(count) + " elements is too large");
+    Host out = makeHost(ints ? Elem::Int : Elem::Float, {int64_t(count)});
+    for (int64_t k = 0; k < int64_t(count); ++k) {
+      if (ints)
+        out.i[k] = {int64_t(a) + k * int64_t(step), false};
+      else
+        out.f[k] = float(a + k * step);
+    }
+    set(0, hostVal(std::move(out)));
+    return;
+  }
+  if (op == "Trilu") {
+    const Host &x = hostIn(0, "the input");
+    int64_t k = has(1) ? staticInt(hostIn(1, "k").i.at(0), "k") : 0;
+    bool upper = intAttr("upper", 1) != 0;
+    if (x.shape.size() < 2)
+      fail("Trilu needs rank 2 or more");
+    Host out = x;
+    out.param.clear(), out.paramT.clear();
+    int64_t rows = x.shape[x.shape.size() - 2], cols = x.shape.back();
+    for (int64_t e = 0; e < out.size(); ++e) {
+      int64_t c = e % cols, r = (e / cols) % rows;
+      bool keep = upper ? c - r >= k : c - r <= k;
+      if (!keep) {
+        if (out.elem == Elem::Float) out.f[e] = 0.0f;
+        else out.i[e] = Sym{};
+      }
+    }
+    set(0, hostVal(std::move(out)));
+    return;
+  }
+  if (op == "ReduceMean") {
+    fail("ReduceMean on run-time values is not supported yet (export LayerNorm with "
+         "opset 17, which writes LayerNormalization)");
+  }
+  fail("op " + op + " is not supported by tfx-import (see docs/import.md for the list)");
+}
+
+} // namespace
+
+llvm::Expected<OnnxImport> importOnnx(MLIRContext &context,
+                                      const std::vector<OnnxSource> &sources,
+                                      const std::string &modelName) {
+  context.loadDialect<TfxDialect, func::FuncDialect>();
+  OnnxImport result;
+  OpBuilder b(&context);
+  result.module = ModuleOp::create(b.getUnknownLoc());
+  (*result.module)->setAttr(kModelAttrName, b.getStringAttr(modelName));
+  WeightTable weights;
+  std::set<std::string> names;
+  for (const OnnxSource &src : sources) {
+    auto error = [&](const std::string &m) {
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), src.path + ": " + m);
+    };
+    if (!names.insert(src.functionName).second)
+      return error("two graphs would both become function '" + src.functionName + "'");
+    std::ifstream file(src.path, std::ios::binary);
+    if (!file)
+      return error(std::string("cannot open: ") + std::strerror(errno));
+    onnx::ModelProto model;
+    if (!model.ParseFromIstream(&file))
+      return error("not a valid ONNX model (the protobuf does not parse: a truncated "
+                   "or corrupted file?)");
+    if (!model.has_graph())
+      return error("the model has no graph");
+    try {
+      GraphImporter g(context, *result.module, weights, src.path);
+      g.run(model, src.functionName);
+    } catch (const ImportError &e) {
+      return error(e.message);
+    }
+  }
+  // Verification failures of the built IR are the importer's bugs, but are
+  // reported like any other error (never a crash).
+  std::string diagnostics;
+  {
+    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &d) {
+      llvm::raw_string_ostream os(diagnostics);
+      os << d.getLocation() << ": " << d << "\n";
+      return success();
+    });
+    if (failed(verify(*result.module)))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "internal error: the imported IR does not verify:\n" +
+                                         diagnostics);
+    // One spelling per computation: reshape/transpose chains composed,
+    // identities and dead values dropped, repeated parameters merged.
+    PassManager pm(&context);
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    if (failed(pm.run(*result.module)))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "internal error: canonicalizing the imported IR "
+                                     "failed:\n" + diagnostics);
+  }
+  result.weights = std::move(weights.tensors);
+  return std::move(result);
+}
+
+} // namespace tfx
