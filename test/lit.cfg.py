@@ -20,7 +20,7 @@ llvm_config.with_environment("PATH", config.tfx_tools_dir, append_path=True)
 tool_dirs = [config.tfx_tools_dir, config.llvm_tools_dir]
 llvm_config.add_tool_substitutions(
     ["tfx-opt", "tfx-modelgen", "tfx-run", "tfx-distill", "tfx-example-run-model", "mlir-tblgen",
-     "tfx-lsra-opencl-check", "tfx-translate",
+     "tfx-lsra-opencl-check", "tfx-translate", "tfx-import",
      "FileCheck", "not", "count"],
     tool_dirs)
 

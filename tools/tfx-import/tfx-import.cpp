@@ -47,10 +47,18 @@ static int fail(const llvm::Twine &message) {
   return 1;
 }
 
-/// True when `a` and `b` name the same existing file.
+/// True when `a` and `b` name the same file: the same existing file, or the
+/// same path once made absolute.
 static bool sameFile(const std::string &a, const std::string &b) {
   bool eq = false;
-  return !llvm::sys::fs::equivalent(a, b, eq) && eq;
+  if (!llvm::sys::fs::equivalent(a, b, eq) && eq)
+    return true;
+  llvm::SmallString<256> x(a), y(b);
+  if (llvm::sys::fs::make_absolute(x) || llvm::sys::fs::make_absolute(y))
+    return false;
+  llvm::sys::path::remove_dots(x, /*remove_dot_dot=*/true);
+  llvm::sys::path::remove_dots(y, /*remove_dot_dot=*/true);
+  return x == y;
 }
 
 int main(int argc, char **argv) {
