@@ -49,6 +49,9 @@ try:
         config.available_features.add("torch")
 except (OSError, subprocess.TimeoutExpired):
     pass
+# test/Import runs ONNX's node tests from Debian's libonnx-testdata.
+if os.path.isdir("/usr/share/libonnx-testdata/data/node"):
+    config.available_features.add("onnx-testdata")
 if os.path.exists(os.path.join(config.tfx_tools_dir, "tfx-run")):
     config.available_features.add("tfx-run")
 

@@ -543,10 +543,25 @@ private:
 
   /// A host float tensor as an IR value.
   Value materialize(const Host &h, const char *what) {
-    if (h.elem != Elem::Float)
-      fail(std::string(what) + " is an import-time " + elemName(h.elem) +
-           " tensor of shape " + shapeString(h.shape) +
-           "; a run-time op can only consume float constants here");
+    if (h.elem != Elem::Float) {
+      // Integer and bool results of import-time computations (Shape, Equal
+      // on constants, ...) become i64 / i1 constants.
+      bool isBool = h.elem == Elem::Bool;
+      auto type = RankedTensorType::get(SmallVector<int64_t>(h.shape.begin(), h.shape.end()),
+                                        isBool ? b.getI1Type() : b.getI64Type());
+      if (isBool) {
+        SmallVector<bool> data;
+        for (const Sym &s : h.i)
+          data.push_back(s.k != 0);
+        return b.create<ConstantOp>(loc(), type,
+                                    DenseElementsAttr::get(type, llvm::ArrayRef<bool>(data)));
+      }
+      SmallVector<int64_t> data;
+      for (const Sym &s : h.i)
+        data.push_back(staticInt(s, what));
+      return b.create<ConstantOp>(loc(), type,
+                                  DenseElementsAttr::get(type, llvm::ArrayRef<int64_t>(data)));
+    }
     if (!h.param.empty())
       return paramOf(h.param, h.shape, h.f);
     if (h.size() <= 64) {
@@ -1176,6 +1191,13 @@ void GraphImporter::importNode() {
   if (!node->domain().empty() && node->domain() != "ai.onnx")
     fail("ops of domain '" + node->domain() + "' are not supported");
 
+  if (op == "Dropout" && has(2)) {
+    const Host &training = hostIn(2, "training_mode");
+    if (training.elem != Elem::Bool || training.size() != 1)
+      fail("training_mode must be a bool scalar");
+    if (training.i[0].k != 0)
+      fail("Dropout in training mode is not supported; export the model in eval mode");
+  }
   if (op == "Identity" || op == "Dropout") {
     if (op == "Dropout" && node->output_size() > 1 && !node->output(1).empty() &&
         uses.count(node->output(1)))
