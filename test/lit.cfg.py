@@ -49,6 +49,15 @@ try:
         config.available_features.add("torch")
 except (OSError, subprocess.TimeoutExpired):
     pass
+# test/Examples/bleu.test cross-checks BLEU against sacrebleu where a
+# developer installed it (pip install sacrebleu); CI has only the hand-counted
+# oracle.
+try:
+    if subprocess.run(["python3", "-c", "import sacrebleu"], stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL, timeout=60).returncode == 0:
+        config.available_features.add("sacrebleu")
+except (OSError, subprocess.TimeoutExpired):
+    pass
 # test/Import runs ONNX's node tests from Debian's libonnx-testdata.
 if os.path.isdir("/usr/share/libonnx-testdata/data/node"):
     config.available_features.add("onnx-testdata")
