@@ -55,6 +55,10 @@ def parse_args():
     ap.add_argument("--lr-factor", type=float, default=1.0)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--init", help="continue from this directory's teacher.safetensors "
+                    "(a previous run's --out with the same --layers)")
+    ap.add_argument("--start-step", type=int, default=0,
+                    help="with --init: the steps already taken (the lr schedule continues)")
     ap.add_argument("--data", default=data.DATA_DIR, help="corpus directory")
     ap.add_argument("--train-limit", type=int, default=None, help="first N train pairs only")
     ap.add_argument("--eval-limit", type=int, default=None,
@@ -131,14 +135,18 @@ def main():
     test = Split("test", args, src_vocab, tgt_vocab, args.eval_limit)
     cfg = teacher.Config(len(src_vocab), len(tgt_vocab),
                          encoder_layers=args.layers, decoder_layers=args.layers)
-    net = teacher.Transformer(cfg).to(args.device)
+    net = teacher.Transformer(cfg)
+    if args.init:
+        weights = data.safetensors_io.load(os.path.join(args.init, "teacher.safetensors"))
+        net.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()})
+    net = net.to(args.device)
     optimizer = torch.optim.Adam(net.parameters(), lr=0.0, betas=(0.9, 0.98), eps=1e-9)
     log(f"torch {torch.__version__} on {args.device}; {len(train)} train, {len(valid)} valid, "
         f"{len(test)} test pairs; vocab {len(src_vocab)} en, {len(tgt_vocab)} es; "
         f"{args.layers}+{args.layers} layers, "
         f"{sum(p.numel() for p in net.parameters())} parameters; {vars(args)}")
 
-    step, best, best_epoch, best_state = 0, None, 0, None
+    step, best, best_epoch, best_state = args.start_step, None, 0, None
     start = time.time()
     deadline = start + 60 * args.max_minutes if args.max_minutes else None
     for epoch in range(1, args.epochs + 1):
