@@ -176,11 +176,15 @@ class Decoder(Stack):
 
     def forward(self, memory, src_ids, tgt_ids):
         """memory [B, Ls, D], src_ids [B, Ls], tgt_ids [B, Lt] -> logits [B, Lt, V]."""
+        return self.output_projection(self.hidden(memory, src_ids, tgt_ids))
+
+    def hidden(self, memory, src_ids, tgt_ids):
+        """The final-layer-norm output [B, Lt, D] that output_projection maps to logits."""
         src_keep, tgt_keep = src_ids != PAD, tgt_ids != PAD
         y = self.embed(tgt_ids)
         for layer in self.layers:
             y = layer(y, tgt_keep, memory, src_keep)
-        return self.output_projection(self.layer_norm(y))
+        return self.layer_norm(y)
 
 
 class Transformer(nn.Module):
@@ -203,16 +207,17 @@ class Transformer(nn.Module):
         """Greedy decoding as tfx-run --greedy does it (call in eval mode):
         tokens [B, max_len] int64, BOS first; position t+1 gets
         argmax(logits[:, t]); a sentence that produced EOS gets PAD afterwards.
-        Step t runs the decoder on tokens[:, :t+1]: the same math as on the
-        whole PAD-filled buffer (attention is causal, the rest per position),
-        only cheaper."""
+        Step t runs the decoder on tokens[:, :t+1] and projects position t
+        only: the same math as the whole PAD-filled buffer (attention is
+        causal, the rest per position), only cheaper."""
         memory = self.encoder(src_ids)
         tokens = torch.full((src_ids.shape[0], max_len), PAD, dtype=torch.int64,
                             device=src_ids.device)
         tokens[:, 0] = BOS
         finished = torch.zeros(src_ids.shape[0], dtype=torch.bool, device=src_ids.device)
         for t in range(max_len - 1):
-            best = self.decoder(memory, src_ids, tokens[:, :t + 1])[:, t].argmax(-1)
+            h = self.decoder.hidden(memory, src_ids, tokens[:, :t + 1])[:, t]
+            best = self.decoder.output_projection(h).argmax(-1)
             best = best.masked_fill(finished, PAD)
             tokens[:, t + 1] = best
             finished |= best == EOS

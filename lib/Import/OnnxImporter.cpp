@@ -918,11 +918,57 @@ void GraphImporter::where() {
   set(0, runtime(r, outDims));
 }
 
+/// True when `h` is the sinusoidal table of tfx.positional_encoding for
+/// [length, d] (or [1, length, d]), to float32 rounding.
+static bool isSinusoidTable(const Host &h, int64_t length, int64_t d) {
+  std::vector<int64_t> s = h.shape;
+  if (s.size() == 3 && s[0] == 1)
+    s.erase(s.begin());
+  if (h.elem != Elem::Float || s != std::vector<int64_t>{length, d} || d % 2 != 0)
+    return false;
+  for (int64_t p = 0; p < length; ++p)
+    for (int64_t c = 0; c < d; ++c) {
+      double angle = double(p) / std::pow(10000.0, double((c / 2) * 2) / double(d));
+      double pe = c % 2 == 0 ? std::sin(angle) : std::cos(angle);
+      if (std::fabs(double(h.f[p * d + c]) - pe) > 1e-5)
+        return false;
+    }
+  return true;
+}
+
 void GraphImporter::binary(const std::string &op) {
   Val &x = in(0);
   Val &y = in(1);
   if (x.isHost && y.isHost)
     return foldElementwise(op);
+  // Import-time raises that keep one spelling per computation:
+  //  * table[ids] * c, the embedding's only use -> tfx.embedding {scale = c};
+  //  * x + PE[:L] with the sinusoidal table -> tfx.positional_encoding.
+  Val &rt = x.isHost ? y : x;
+  Val &host = x.isHost ? x : y;
+  if (!rt.isHost && host.isHost && host.host.elem == Elem::Float) {
+    auto embedding = rt.value.getDefiningOp<EmbeddingOp>();
+    if (op == "Mul" && embedding && host.host.size() == 1 && host.host.shape.size() <= 1 &&
+        embedding.getScale().convertToFloat() == 1.0f && rt.value.use_empty()) {
+      auto it = soleConsumer.find(x.isHost ? node->input(1) : node->input(0));
+      if (it != soleConsumer.end() && it->second == node) {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(embedding);
+        Value scaled = b.create<EmbeddingOp>(embedding.getLoc(), embedding.getType(),
+                                             embedding.getIds(), embedding.getTable(),
+                                             b.getF32FloatAttr(host.host.f[0]));
+        embedding.erase();
+        set(0, runtime(scaled, rt.dims));
+        return;
+      }
+    }
+    if (op == "Add" && rt.dims.size() == 3 && !rt.dims[1].batch && !rt.dims[2].batch &&
+        isSinusoidTable(host.host, rt.dims[1].k, rt.dims[2].k)) {
+      Value r = b.create<PositionalEncodingOp>(loc(), rt.value.getType(), rt.value);
+      set(0, runtime(r, rt.dims));
+      return;
+    }
+  }
   if (x.elem() != Elem::Float || y.elem() != Elem::Float)
     fail(op + " of run-time " + elemName(x.elem()) + " and " + elemName(y.elem()) +
          " tensors is not supported (only float arithmetic runs at run time)");
