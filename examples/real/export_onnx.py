@@ -80,10 +80,10 @@ def example_inputs(cfg):
     return src, tgt
 
 
-def export(module, args, path, input_names, output_names):
+def export(module, args, path, input_names, output_names, opset=OPSET):
     dynamic = {name: {0: "batch"} for name in input_names + output_names}
     torch.onnx.export(module, args, path, input_names=input_names,
-                      output_names=output_names, opset_version=OPSET,
+                      output_names=output_names, opset_version=opset,
                       do_constant_folding=False, dynamic_axes=dynamic)
     graph = onnx.load(path)
     onnx.checker.check_model(graph)
@@ -116,6 +116,9 @@ def main():
     ap.add_argument("--inputs", help="src_ids/tgt_ids safetensors to run the model on")
     ap.add_argument("--reference", help="write memory/logits of --inputs here")
     ap.add_argument("--greedy", action="store_true", help="with --reference: also tokens")
+    ap.add_argument("--opset", type=int, default=OPSET,
+                    help="ONNX opset (17 writes LayerNormalization; below 17, LayerNorm is "
+                    "ReduceMean/Sub/Pow/Sqrt/Div, which tfx-import raises)")
     args = ap.parse_args()
     if bool(args.inputs) != bool(args.reference):
         ap.error("--inputs and --reference go together")
@@ -126,9 +129,10 @@ def main():
     src, tgt = example_inputs(net.cfg)
     with torch.no_grad():
         memory = net.encoder(src)
-    export(EncoderEntry(net).eval(), (src,), os.path.join(out, "encoder.onnx"), ["src_ids"], ["memory"])
+    export(EncoderEntry(net).eval(), (src,), os.path.join(out, "encoder.onnx"), ["src_ids"],
+           ["memory"], args.opset)
     export(DecoderEntry(net).eval(), (memory, src, tgt), os.path.join(out, "decoder.onnx"),
-           ["memory", "src_ids", "tgt_ids"], ["logits"])
+           ["memory", "src_ids", "tgt_ids"], ["logits"], args.opset)
     if args.reference:
         reference(net, args.inputs, args.reference, args.greedy)
 

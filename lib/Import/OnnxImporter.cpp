@@ -155,6 +155,15 @@ struct Val {
   /// Run-time i1 only: the ONNX value is the negation of `value`.
   bool negated = false;
 
+  /// A step of LayerNorm written with primitive ops (older exporters:
+  /// ReduceMean, Sub, Pow, ReduceMean, Add eps, Sqrt, Div, Mul, Add) over
+  /// the last axis of `value`; the steps stay symbolic until the pattern
+  /// completes (see GraphImporter::layerNormStep).
+  enum class Ln { None, Mean, Centered, Square, Var, VarEps, Std, Normalized, Scaled };
+  Ln ln = Ln::None;
+  float lnEps = 0.0f;
+  Host lnGamma;
+
   size_t rank() const { return isHost ? host.shape.size() : dims.size(); }
   Elem elem() const {
     if (isHost)
@@ -573,6 +582,12 @@ private:
     return paramOf(hint(), h.shape, h.f);
   }
   Value valueOf(Val &v, const char *what) {
+    if (v.ln == Val::Ln::Normalized || v.ln == Val::Ln::Scaled)
+      return layerNormOf(v, nullptr);
+    if (v.ln != Val::Ln::None)
+      fail(std::string(what) + " is part of a LayerNorm written with primitive ops "
+           "(ReduceMean/Sub/Pow/Sqrt/Div) and is used outside that pattern; tfx-import "
+           "raises only the whole pattern to tfx.layer_norm");
     if (!v.isHost) {
       if (v.negated)
         fail(std::string(what) + " is a negated mask; tfx-import keeps masks as "
@@ -584,6 +599,8 @@ private:
 
   // Node handlers ---------------------------------------------------------------
   void importNode();
+  bool layerNormStep();
+  Value layerNormOf(const Val &v, const Host *beta);
   void foldElementwise(const std::string &op);
   void binary(const std::string &op);
   void matmul();
@@ -1232,8 +1249,119 @@ void GraphImporter::slice() {
   set(0, runtime(v, dims, x.negated));
 }
 
+/// tfx.layer_norm of a completed pattern: gamma from the Scaled step (else
+/// ones), beta given (else zeros).
+Value GraphImporter::layerNormOf(const Val &v, const Host *beta) {
+  int64_t d = v.dims.back().k;
+  Host ones = makeHost(Elem::Float, {d}), zeros = makeHost(Elem::Float, {d});
+  std::fill(ones.f.begin(), ones.f.end(), 1.0f);
+  Value g = v.ln == Val::Ln::Scaled ? materialize(v.lnGamma, "the LayerNorm scale")
+                                    : paramOf(hint() + ".ln_weight", {d}, ones.f);
+  Value bv = beta ? materialize(*beta, "the LayerNorm bias")
+                  : paramOf(hint() + ".ln_bias", {d}, zeros.f);
+  return b.create<LayerNormOp>(loc(), v.value.getType(), v.value, g, bv,
+                               b.getF32FloatAttr(v.lnEps));
+}
+
+/// One step of LayerNorm written with primitive ops; true if `node` was one.
+bool GraphImporter::layerNormStep() {
+  using Ln = Val::Ln;
+  const std::string &op = node->op_type();
+  auto lazy = [&](const Val &from, Ln step) {
+    Val v = from;
+    v.ln = step;
+    return v;
+  };
+  auto hostScalar = [&](int i, float &out) {
+    if (!has(i) || !in(i).isHost || in(i).host.elem != Elem::Float || in(i).host.size() != 1)
+      return false;
+    out = in(i).host.f[0];
+    return true;
+  };
+  auto hostVector = [&](int i, int64_t d) {
+    return has(i) && in(i).isHost && in(i).host.elem == Elem::Float &&
+           (in(i).host.shape == std::vector<int64_t>{d});
+  };
+  if (op == "ReduceMean" && node->input_size() == 1 && !in(0).isHost) {
+    const Val &x = in(0);
+    int64_t r = x.dims.size();
+    auto axes = intsAttr("axes");
+    if (!axes || axes->size() != 1 || normAxis((*axes)[0], r) != r - 1 ||
+        intAttr("keepdims", 1) != 1)
+      fail("ReduceMean on run-time values is supported only as part of LayerNorm "
+           "(ReduceMean over the last axis, keepdims)");
+    if (x.ln == Ln::None) {
+      set(0, lazy(x, Ln::Mean));
+      return true;
+    }
+    if (x.ln == Ln::Square) {
+      set(0, lazy(x, Ln::Var));
+      return true;
+    }
+    fail("ReduceMean of part of a LayerNorm pattern that is not its squared deviation");
+  }
+  if (node->input_size() == 2 && has(0) && has(1)) {
+    Val &a = in(0);
+    Val &c = in(1);
+    if (op == "Sub" && !a.isHost && a.ln == Ln::None && c.ln == Ln::Mean && c.value == a.value) {
+      set(0, lazy(a, Ln::Centered));
+      return true;
+    }
+    float k;
+    if (op == "Pow" && a.ln == Ln::Centered && hostScalar(1, k) && k == 2.0f) {
+      set(0, lazy(a, Ln::Square));
+      return true;
+    }
+    if (op == "Mul" && a.ln == Ln::Centered && c.ln == Ln::Centered && a.value == c.value) {
+      set(0, lazy(a, Ln::Square));
+      return true;
+    }
+    if (op == "Add" && a.ln == Ln::Var && hostScalar(1, k)) {
+      Val v = lazy(a, Ln::VarEps);
+      v.lnEps = k;
+      set(0, v);
+      return true;
+    }
+    if (op == "Div" && a.ln == Ln::Centered && c.ln == Ln::Std && a.value == c.value) {
+      Val v = lazy(a, Ln::Normalized);
+      v.lnEps = c.lnEps;
+      set(0, v);
+      return true;
+    }
+    int64_t d = a.isHost ? 0 : a.dims.back().k;
+    if (op == "Mul" && a.ln == Ln::Normalized && hostVector(1, d)) {
+      Val v = lazy(a, Ln::Scaled);
+      v.lnGamma = c.host;
+      set(0, v);
+      return true;
+    }
+    if (op == "Add" && (a.ln == Ln::Scaled || a.ln == Ln::Normalized) && hostVector(1, d)) {
+      set(0, runtime(layerNormOf(a, &c.host), a.dims));
+      return true;
+    }
+  }
+  if (op == "Sqrt" && has(0) && in(0).ln == Ln::VarEps) {
+    set(0, lazy(in(0), Ln::Std));
+    return true;
+  }
+  return false;
+}
+
 void GraphImporter::importNode() {
   const std::string &op = node->op_type();
+  if (layerNormStep())
+    return;
+  // Any other consumer of a LayerNorm pattern: a completed one becomes
+  // tfx.layer_norm here; a partial one is an error (never read as `value`).
+  for (int i = 0; i < node->input_size(); ++i) {
+    if (!has(i) || get(node->input(i)).ln == Val::Ln::None)
+      continue;
+    Val &v = get(node->input(i));
+    if (v.ln != Val::Ln::Normalized && v.ln != Val::Ln::Scaled)
+      valueOf(v, ("input " + std::to_string(i)).c_str());  // fails with the reason
+    Val done = runtime(layerNormOf(v, nullptr), v.dims);
+    v = done;
+  }
   if (!node->domain().empty() && node->domain() != "ai.onnx")
     fail("ops of domain '" + node->domain() + "' are not supported");
 
@@ -1742,10 +1870,8 @@ void GraphImporter::importNode() {
     set(0, hostVal(std::move(out)));
     return;
   }
-  if (op == "ReduceMean") {
-    fail("ReduceMean on run-time values is not supported yet (export LayerNorm with "
-         "opset 17, which writes LayerNormalization)");
-  }
+  if (op == "ReduceMean")
+    fail("ReduceMean of an import-time tensor is not folded");
   fail("op " + op + " is not supported by tfx-import (see docs/import.md for the list)");
 }
 
