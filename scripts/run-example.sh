@@ -65,7 +65,7 @@ echo "== a real model: English->Spanish teacher trained on Debian's catalogs (ex
 real="$root/examples/real"
 py=/usr/bin/python3
 rout="$out/real"; mkdir -p "$rout"
-REAL_TEST=${REAL_TEST:-400}          # test sentences translated (of 2435)
+REAL_TEST=${REAL_TEST:-300}          # test sentences translated (of 2435)
 REAL_CALIB=${REAL_CALIB:-4000}       # training sentences distilled on (of 42491)
 REAL_EPOCHS=${REAL_EPOCHS:-8}
 REAL_SIZE=${REAL_SIZE:-m}
