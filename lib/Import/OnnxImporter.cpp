@@ -54,7 +54,9 @@ namespace {
 
 /// Import-time tensors hold at most this many elements (a Range or
 /// ConstantOfShape beyond it is a hostile file, not a Transformer).
-constexpr int64_t kMaxHostElements = int64_t(1) << 28;
+constexpr int64_t kMaxHostElements = int64_t(1) << 24;
+/// Initializers (weights) may be larger than computed constants.
+constexpr int64_t kMaxInitializerElements = int64_t(1) << 31;
 constexpr int kMinOpset = 13, kMaxOpset = 17;
 
 /// An import-time integer: k, or k times the batch size.
@@ -99,14 +101,23 @@ int64_t checkedAdd(int64_t a, int64_t b) {
   return r;
 }
 
-int64_t numel(const std::vector<int64_t> &shape) {
-  int64_t n = 1;
+std::string shapeString(const std::vector<int64_t> &shape);
+
+/// Elements of `shape`, refused above `limit`. Dimensions of size 0 do not
+/// lift the limit for the others (loops run over them).
+int64_t numel(const std::vector<int64_t> &shape, int64_t limit = kMaxHostElements) {
+  int64_t n = 1, nonzero = 1;
   for (int64_t d : shape) {
     if (d < 0)
       fail("negative dimension " + std::to_string(d));
     n = checkedMul(n, d);
+    if (d > 0)
+      nonzero = checkedMul(nonzero, d);
   }
-  if (n > kMaxHostElements)
+  if (nonzero > limit)
+    fail("a tensor of shape " + shapeString(shape) + " is larger than the " +
+         std::to_string(limit) + " elements the importer handles");
+  if (n > limit)
     fail("a constant of " + std::to_string(n) + " elements is larger than the " +
          std::to_string(kMaxHostElements) + " the importer folds");
   return n;
@@ -221,7 +232,7 @@ void copyElem(const Host &src, int64_t from, Host &dst, int64_t to) {
 
 int64_t normAxis(int64_t axis, int64_t rank, const char *what = "axis") {
   int64_t a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= std::max<int64_t>(rank, 1))
+  if (a < 0 || a >= rank)
     fail(std::string(what) + " " + std::to_string(axis) + " is out of range for rank " +
          std::to_string(rank));
   return a;
@@ -270,7 +281,17 @@ int64_t broadcastIndex(const std::vector<int64_t> &shape,
   return idx;
 }
 
+Sym symArithRaw(const std::string &op, Sym a, Sym b);
+
+/// Shape arithmetic on import-time integers; 0 * batch is 0.
 Sym symArith(const std::string &op, Sym a, Sym b) {
+  Sym r = symArithRaw(op, a, b);
+  if (r.k == 0)
+    r.batch = false;
+  return r;
+}
+
+Sym symArithRaw(const std::string &op, Sym a, Sym b) {
   auto bad = [&]() -> Sym {
     fail("the shape arithmetic " + symString(a) + " " + op + " " + symString(b) +
          " depends on the batch size in a way the importer cannot keep symbolic");
@@ -295,6 +316,8 @@ Sym symArith(const std::string &op, Sym a, Sym b) {
       return bad();
     if (b.k == 0)
       fail("integer division by zero in a shape computation");
+    if (a.k == std::numeric_limits<int64_t>::min() && b.k == -1)
+      fail("integer overflow in a shape division");
     if (a.batch && !b.batch && a.k % b.k != 0)
       return bad();
     if (a.batch && b.batch)
@@ -306,7 +329,12 @@ Sym symArith(const std::string &op, Sym a, Sym b) {
       return bad();
     if (b.k == 0)
       fail("integer modulo by zero in a shape computation");
-    return {a.k % b.k, false};
+    if (a.k == std::numeric_limits<int64_t>::min() && b.k == -1)
+      return {0, false};
+    int64_t r = a.k % b.k;  // ONNX Mod (fmod = 0) takes the divisor's sign
+    if (r != 0 && ((r < 0) != (b.k < 0)))
+      r += b.k;
+    return {r, false};
   }
   if (op == "Max" || op == "Min") {
     if (a.batch || b.batch)
@@ -339,7 +367,7 @@ Host readTensor(const onnx::TensorProto &t) {
     fail("tensor '" + t.name() + "' keeps its data in an external file, which tfx-import "
          "does not read; re-export with the weights inside the model");
   std::vector<int64_t> shape(t.dims().begin(), t.dims().end());
-  int64_t n = numel(shape);
+  int64_t n = numel(shape, kMaxInitializerElements);
   Host h;
   h.shape = shape;
   const std::string &raw = t.raw_data();
@@ -387,6 +415,9 @@ Host readTensor(const onnx::TensorProto &t) {
     bool i32 = t.data_type() == onnx::TensorProto::INT32;
     size_t bytes = i64 ? 8 : i32 ? 4 : 1;
     h.elem = t.data_type() == onnx::TensorProto::BOOL ? Elem::Bool : Elem::Int;
+    if (n > kMaxHostElements)
+      fail("integer or bool tensor '" + t.name() + "' has " + std::to_string(n) +
+           " elements; the importer handles at most " + std::to_string(kMaxHostElements));
     need(bytes, i64 ? t.int64_data_size() : t.int32_data_size());
     h.i.resize(n);
     for (int64_t k = 0; k < n; ++k) {
@@ -468,8 +499,12 @@ private:
     return v.host;
   }
   void set(int i, Val v) {
-    if (i < node->output_size() && !node->output(i).empty())
+    if (i < node->output_size() && !node->output(i).empty()) {
+      if (values.count(node->output(i)))
+        fail("output '" + node->output(i) + "' is already defined (an ONNX value is "
+             "assigned once)");
       values[node->output(i)] = std::move(v);
+    }
   }
 
   // Attributes ---------------------------------------------------------------
@@ -734,6 +769,8 @@ void GraphImporter::run(const onnx::ModelProto &model, const std::string &functi
       importNode();
     } catch (const ImportError &e) {
       fail(describeNode(n, opset) + ": " + e.message);
+    } catch (const std::exception &e) {
+      fail(describeNode(n, opset) + ": internal error: " + e.what());
     }
   }
   node = nullptr;
@@ -758,6 +795,19 @@ void GraphImporter::foldElementwise(const std::string &op) {
   std::vector<const Host *> ins;
   for (int i = 0; i < n; ++i)
     ins.push_back(&hostIn(i, "operand"));
+  bool logical = op == "Not" || op == "And" || op == "Or" || op == "Xor";
+  for (int i = 0; i < n; ++i) {
+    bool wantBool = logical || (op == "Where" && i == 0);
+    if (wantBool && ins[i]->elem != Elem::Bool)
+      fail(op + " input " + std::to_string(i) + " must be bool, got " + elemName(ins[i]->elem));
+    if (!wantBool && ins[i]->elem == Elem::Bool && op != "Equal")
+      fail(op + " input " + std::to_string(i) + " is bool; a number is expected");
+  }
+  if (op == "Where" && ins[1]->elem != ins[2]->elem)
+    fail("Where branches have different element types");
+  if (n == 2 && !logical && op != "Where" && ins[0]->elem != ins[1]->elem)
+    fail(op + " of " + elemName(ins[0]->elem) + " and " + elemName(ins[1]->elem) +
+         " tensors (ONNX requires one element type)");
   std::vector<int64_t> shape = ins[0]->shape;
   for (int i = 1; i < n; ++i)
     shape = broadcastShapes(shape, ins[i]->shape);
@@ -974,7 +1024,8 @@ void GraphImporter::binary(const std::string &op) {
         Value scaled = b.create<EmbeddingOp>(embedding.getLoc(), embedding.getType(),
                                              embedding.getIds(), embedding.getTable(),
                                              b.getF32FloatAttr(host.host.f[0]));
-        embedding.erase();
+        // The unscaled op is left for canonicalization to drop: an Identity
+        // may alias it under another name.
         set(0, runtime(scaled, rt.dims));
         return;
       }
@@ -1057,7 +1108,8 @@ void GraphImporter::matmul() {
   const onnx::NodeProto *add = nullptr;
   auto it = soleConsumer.find(node->output(0));
   if (it != soleConsumer.end() && it->second->op_type() == "Add" &&
-      it->second->input_size() == 2) {
+      it->second->input_size() == 2 && it->second->output_size() >= 1 &&
+      !it->second->output(0).empty() && !values.count(it->second->output(0))) {
     const onnx::NodeProto *cand = it->second;
     const std::string &other =
         cand->input(0) == node->output(0) ? cand->input(1) : cand->input(0);
@@ -1197,8 +1249,11 @@ void GraphImporter::slice() {
   std::vector<Sym> dims = symDims(x);
   // Per axis: [start, start + size) after clamping (ONNX semantics, step 1).
   std::vector<std::tuple<int64_t, int64_t, int64_t>> cuts;
+  std::set<int64_t> seenAxes;
   for (size_t k = 0; k < starts.size(); ++k) {
     int64_t axis = normAxis(axes[k], r);
+    if (!seenAxes.insert(axis).second)
+      fail("Slice axes repeat axis " + std::to_string(axis));
     if (steps[k] != 1)
       fail("Slice with step " + std::to_string(steps[k]) + " is not supported (only 1)");
     if (dims[axis].batch) {
@@ -1328,7 +1383,7 @@ bool GraphImporter::layerNormStep() {
       set(0, v);
       return true;
     }
-    int64_t d = a.isHost ? 0 : a.dims.back().k;
+    int64_t d = a.isHost || a.dims.empty() ? 0 : a.dims.back().k;
     if (op == "Mul" && a.ln == Ln::Normalized && hostVector(1, d)) {
       Val v = lazy(a, Ln::Scaled);
       v.lnGamma = c.host;
@@ -1347,8 +1402,40 @@ bool GraphImporter::layerNormStep() {
   return false;
 }
 
+/// Inputs an op must have (at least, at most), for the ops imported.
+static std::optional<std::pair<int, int>> arity(const std::string &op) {
+  static const std::map<std::string, std::pair<int, int>> table = {
+      {"Identity", {1, 1}}, {"Dropout", {1, 3}}, {"Constant", {0, 0}}, {"Shape", {1, 1}},
+      {"Cast", {1, 1}}, {"Add", {2, 2}}, {"Sub", {2, 2}}, {"Mul", {2, 2}}, {"Div", {2, 2}},
+      {"Pow", {2, 2}}, {"Sqrt", {1, 1}}, {"Reciprocal", {1, 1}}, {"Neg", {1, 1}},
+      {"Exp", {1, 1}}, {"Log", {1, 1}}, {"Tanh", {1, 1}}, {"Sigmoid", {1, 1}}, {"Erf", {1, 1}},
+      {"Less", {2, 2}}, {"Greater", {2, 2}}, {"And", {2, 2}}, {"Or", {2, 2}}, {"Xor", {2, 2}},
+      {"Max", {2, 2}}, {"Min", {2, 2}}, {"Mod", {2, 2}}, {"Relu", {1, 1}},
+      {"LeakyRelu", {1, 1}}, {"Equal", {2, 2}}, {"Not", {1, 1}}, {"Where", {3, 3}},
+      {"MatMul", {2, 2}}, {"Gemm", {2, 3}}, {"Gather", {2, 2}}, {"Slice", {3, 5}},
+      {"Softmax", {1, 1}}, {"LayerNormalization", {2, 3}}, {"Transpose", {1, 1}},
+      {"Reshape", {2, 2}}, {"Flatten", {1, 1}}, {"Unsqueeze", {1, 2}}, {"Squeeze", {1, 2}},
+      {"Concat", {1, 1 << 20}}, {"Split", {1, 2}}, {"ConstantOfShape", {1, 1}},
+      {"Expand", {2, 2}}, {"Range", {3, 3}}, {"Trilu", {1, 2}}, {"ReduceMean", {1, 1}}};
+  auto it = table.find(op);
+  if (it == table.end())
+    return std::nullopt;
+  return it->second;
+}
+
 void GraphImporter::importNode() {
   const std::string &op = node->op_type();
+  if (auto a = arity(op)) {
+    if (node->input_size() < a->first || node->input_size() > a->second)
+      fail(op + " takes " + std::to_string(a->first) +
+           (a->second == a->first ? "" : " to " + std::to_string(a->second)) +
+           " inputs, got " + std::to_string(node->input_size()));
+    for (int i = 0; i < a->first; ++i)
+      if (node->input(i).empty())
+        fail("required input " + std::to_string(i) + " is empty");
+    if (node->output_size() < 1 || node->output(0).empty())
+      fail(op + " has no output");
+  }
   if (layerNormStep())
     return;
   // Any other consumer of a LayerNorm pattern: a completed one becomes
@@ -1459,6 +1546,8 @@ void GraphImporter::importNode() {
   }
   if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div")
     return binary(op);
+  if (op == "Mod" && intAttr("fmod", 0) != 0)
+    fail("Mod with fmod = 1 is not supported");
   if (op == "Pow" || op == "Sqrt" || op == "Reciprocal" || op == "Neg" || op == "Exp" ||
       op == "Log" || op == "Tanh" || op == "Sigmoid" || op == "Erf" || op == "Less" ||
       op == "Greater" || op == "And" || op == "Or" || op == "Xor" || op == "Max" ||
@@ -1541,6 +1630,8 @@ void GraphImporter::importNode() {
       for (int o = 1; o < node->output_size(); ++o)
         if (!node->output(o).empty() && uses.count(node->output(o)))
           fail("LayerNormalization's mean / inverse-std outputs are not supported");
+    if (x.dims.back().batch)
+      fail("LayerNormalization over the batch dimension is not supported");
     int64_t d = x.dims.back().k;
     const Host &g = hostIn(1, "the scale");
     Host beta;
@@ -1627,8 +1718,8 @@ void GraphImporter::importNode() {
         if (minusOne >= 0)
           fail("the target shape has more than one -1");
         minusOne = k;
-      } else if (!s.batch && s.k < 0) {
-        fail("target dimension " + std::to_string(k) + " is " + std::to_string(s.k));
+      } else if (s.k < 0 || (s.batch && s.k == 0)) {
+        fail("target dimension " + std::to_string(k) + " is " + symString(s));
       }
       dims.push_back(s);
     }
@@ -1646,6 +1737,8 @@ void GraphImporter::importNode() {
       if (rest.k == 0 || (rest.batch && !total.batch) || total.k % rest.k != 0)
         fail("cannot infer -1 of target " + dimsString(dims) + " for input " + dimsString(src));
       dims[minusOne] = {total.k / rest.k, total.batch && !rest.batch};
+      if (dims[minusOne].k <= 0)
+        fail("cannot infer -1 of target " + dimsString(dims) + " for input " + dimsString(src));
     }
     if (count(dims, -1) != total)
       fail("cannot reshape " + dimsString(src) + " to " + dimsString(dims));
@@ -1674,6 +1767,8 @@ void GraphImporter::importNode() {
       for (int64_t &a : axes)
         a = normAxis(a, r);
       std::sort(axes.begin(), axes.end());
+      if (std::adjacent_find(axes.begin(), axes.end()) != axes.end())
+        fail("Unsqueeze axes repeat an axis");
       for (int64_t a : axes)
         dims.insert(dims.begin() + a, Sym{1, false});
     } else {
@@ -1740,6 +1835,10 @@ void GraphImporter::importNode() {
       std::vector<Sym> d = symDims(v);
       if (d.size() != r)
         fail("Concat inputs differ in rank");
+      for (size_t q = 0; q < r; ++q)
+        if (int64_t(q) != axis && d[q] != dims[q])
+          fail("Concat inputs differ outside the axis: " + dimsString(symDims(in(0))) +
+               " and " + dimsString(d));
       dims[axis] = symArith("Add", dims[axis], d[axis]);
       parts.push_back(valueOf(v, "a Concat input"));
     }
@@ -1759,6 +1858,8 @@ void GraphImporter::importNode() {
       sizes = staticInts(hostIn(1, "split"), "split");
     } else {
       int64_t n = node->output_size();
+      if (n == 0)
+        fail("Split has no outputs");
       if (dims[axis].k % n != 0)
         fail("cannot split " + std::to_string(dims[axis].k) + " into " + std::to_string(n) +
              " equal parts");
@@ -1830,6 +1931,8 @@ void GraphImporter::importNode() {
     const Host &s = hostIn(0, "start"), &l = hostIn(1, "limit"), &d = hostIn(2, "delta");
     if (s.size() != 1 || l.size() != 1 || d.size() != 1)
       fail("Range takes scalars");
+    if (s.elem != l.elem || s.elem != d.elem || s.elem == Elem::Bool)
+      fail("Range's start, limit and delta must be numbers of one element type");
     bool ints = s.elem == Elem::Int;
     auto num = [&](const Host &h) {
       return ints ? double(staticInt(h.i[0], "a Range bound")) : double(h.f[0]);
@@ -1852,7 +1955,13 @@ void GraphImporter::importNode() {
   }
   if (op == "Trilu") {
     const Host &x = hostIn(0, "the input");
-    int64_t k = has(1) ? staticInt(hostIn(1, "k").i.at(0), "k") : 0;
+    int64_t k = 0;
+    if (has(1)) {
+      const Host &kh = hostIn(1, "k");
+      if (kh.elem != Elem::Int || kh.size() != 1)
+        fail("Trilu's k must be one integer");
+      k = staticInt(kh.i[0], "k");
+    }
     bool upper = intAttr("upper", 1) != 0;
     if (x.shape.size() < 2)
       fail("Trilu needs rank 2 or more");
@@ -1907,6 +2016,10 @@ llvm::Expected<OnnxImport> importOnnx(MLIRContext &context,
       g.run(model, src.functionName);
     } catch (const ImportError &e) {
       return error(e.message);
+    } catch (const std::bad_alloc &) {
+      return error("out of memory while importing");
+    } catch (const std::exception &e) {
+      return error(std::string("internal error: ") + e.what());
     }
   }
   // Verification failures of the built IR are the importer's bugs, but are

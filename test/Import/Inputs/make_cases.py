@@ -74,3 +74,43 @@ save("where-runtime-fill",
       helper.make_node("Unsqueeze", ["pad", "axis2"], ["pad3"], name="unsq"),
       helper.make_node("Where", ["pad3", "x", "x"], ["y"], name="the_where")],
      [x, ids], [y], [zero, numpy_helper.from_array(np.array([2], np.int64), "axis2")])
+
+# Classes found by fuzzing (each crashed tfx-import once).
+def const(name, array):
+    return helper.make_node("Constant", [], [name], name=name, value=numpy_helper.from_array(array))
+
+
+def vi(name, elem=TensorProto.FLOAT, shape=None):
+    return helper.make_tensor_value_info(name, elem, shape)
+
+
+# Shape arithmetic that overflows (INT64_MIN / -1).
+save("fuzz-div-overflow", [const("a", np.array([np.iinfo(np.int64).min], np.int64)),
+                           const("b", np.array([-1], np.int64)),
+                           helper.make_node("Div", ["a", "b"], ["z"], name="div")],
+     [], [vi("z", TensorProto.INT64)])
+# A float condition where ONNX requires bool.
+save("fuzz-where-float-cond", [const("c", np.ones((4,), np.float32)),
+                               const("a", np.ones((4,), np.float32)),
+                               const("b", np.zeros((4,), np.float32)),
+                               helper.make_node("Where", ["c", "a", "b"], ["z"], name="w")],
+     [], [vi("z")])
+# Repeated Unsqueeze axes.
+save("fuzz-unsqueeze-dup", [const("ax", np.array([1, 1], np.int64)),
+                            helper.make_node("Unsqueeze", ["x", "ax"], ["z"], name="unsq")],
+     [vi("x", TensorProto.FLOAT, [3])], [vi("z")])
+# An empty initializer whose other dimension is huge.
+huge = TensorProto()
+huge.name, huge.data_type = "e", TensorProto.FLOAT
+huge.dims.extend([1 << 40, 0])
+huge.raw_data = b""
+save("fuzz-huge-empty", [helper.make_node("Concat", ["e", "e"], ["z"], name="cat", axis=1)],
+     [], [vi("z")], [huge])
+# A Split without outputs; an Add missing an input; axes on rank-0 values.
+save("fuzz-split-no-outputs", [helper.make_node("Split", ["x"], [], name="sp", axis=1),
+                               helper.make_node("Relu", ["x"], ["z"], name="r")],
+     [vi("x", TensorProto.FLOAT, [2, 4])], [vi("z")])
+save("fuzz-add-one-input", [helper.make_node("Add", ["x"], ["z"], name="add1")],
+     [vi("x", TensorProto.FLOAT, [2])], [vi("z")])
+save("fuzz-softmax-rank0", [helper.make_node("Softmax", ["x"], ["z"], name="sm")],
+     [vi("x", TensorProto.FLOAT, [])], [vi("z")])
