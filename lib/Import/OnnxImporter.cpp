@@ -2045,7 +2045,12 @@ llvm::Expected<OnnxImport> importOnnx(MLIRContext &context,
                                      "internal error: canonicalizing the imported IR "
                                      "failed:\n" + diagnostics);
   }
-  result.weights = std::move(weights.tensors);
+  // Only what the final module names (canonicalization may drop values).
+  std::set<std::string> named;
+  result.module->walk([&](ParamOp p) { named.insert(p.getName().str()); });
+  for (auto &entry : weights.tensors)
+    if (named.count(entry.first))
+      result.weights.push_back(std::move(entry));
   return std::move(result);
 }
 

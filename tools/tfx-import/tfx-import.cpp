@@ -4,8 +4,8 @@
 //
 // Each ONNX file becomes one function of the module (named by --function, in
 // order; by default `main` for one file). Both outputs are written only when
-// the whole import succeeded, each atomically (a temporary file renamed into
-// place); an output path that is also an input is refused.
+// the whole import succeeded, together (see the end of main); an output path
+// that is also an input is refused.
 //
 //===----------------------------------------------------------------------===//
 
@@ -104,21 +104,45 @@ int main(int argc, char **argv) {
   os << "\n";
   os.flush();
 
-  // The weights first (written atomically by the runtime), then the IR.
-  tfx::rt::Status s = tfx::rt::writeSafetensors(weightsOut, imported->weights);
-  if (!s)
-    return fail(s.message());
+  // Both outputs or neither. To stdout: the IR first (a failed write leaves
+  // no weights file), then the weights. To a file: the IR into a temporary
+  // file beside it, then the weights (written atomically by the runtime),
+  // then the IR renamed into place; any failure before the weights are
+  // written leaves both destinations as they were.
   if (outputPath == "-") {
     llvm::outs() << text;
-    return 0;
+    llvm::outs().flush();
+    if (llvm::outs().has_error()) {
+      llvm::outs().clear_error();
+      return fail("cannot write the IR to standard output");
+    }
+    tfx::rt::Status s = tfx::rt::writeSafetensors(weightsOut, imported->weights);
+    return s ? 0 : fail(s.message());
   }
-  if (llvm::Error err = llvm::writeToOutput(
-          outputPath, [&](llvm::raw_ostream &out) -> llvm::Error {
-            out << text;
-            return llvm::Error::success();
-          })) {
-    llvm::sys::fs::remove(weightsOut);
-    return fail("cannot write '" + outputPath + "': " + llvm::toString(std::move(err)));
+  int fd = -1;
+  llvm::SmallString<256> tmp;
+  if (std::error_code ec =
+          llvm::sys::fs::createUniqueFile(outputPath + ".tmp-%%%%%%", fd, tmp))
+    return fail("cannot write '" + outputPath + "': " + ec.message());
+  {
+    llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
+    out << text;
+    out.close();
+    if (out.has_error()) {
+      out.clear_error();
+      llvm::sys::fs::remove(tmp);
+      return fail("cannot write '" + outputPath + "'");
+    }
+  }
+  tfx::rt::Status s = tfx::rt::writeSafetensors(weightsOut, imported->weights);
+  if (!s) {
+    llvm::sys::fs::remove(tmp);
+    return fail(s.message());
+  }
+  if (std::error_code ec = llvm::sys::fs::rename(tmp, outputPath)) {
+    llvm::sys::fs::remove(tmp);
+    return fail("cannot write '" + outputPath + "': " + ec.message() +
+                " (the weights file '" + weightsOut + "' was already written)");
   }
   return 0;
 }
