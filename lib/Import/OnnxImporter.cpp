@@ -464,7 +464,7 @@ class GraphImporter {
 public:
   GraphImporter(MLIRContext &ctx, ModuleOp module, WeightTable &weights,
                 const std::string &path)
-      : ctx(ctx), module(module), b(&ctx), weights(weights), path(path) {}
+      : module(module), b(&ctx), weights(weights), path(path) {}
 
   void run(const onnx::ModelProto &model, const std::string &functionName);
 
@@ -647,7 +647,6 @@ private:
   void slice();
   Host shapeInput(int i, const char *what);
 
-  MLIRContext &ctx;
   ModuleOp module;
   OpBuilder b;
   WeightTable &weights;
