@@ -42,6 +42,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -157,47 +158,6 @@ struct Host {
   }
 };
 
-/// A value of the graph: a host tensor, or a run-time SSA value.
-struct Val {
-  bool isHost = true;
-  Host host;
-  Value value;
-  std::vector<Sym> dims;
-  /// Run-time i1 only: the ONNX value is the negation of `value`.
-  bool negated = false;
-
-  /// A step of LayerNorm written with primitive ops (older exporters:
-  /// ReduceMean, Sub, Pow, ReduceMean, Add eps, Sqrt, Div, Mul, Add) over
-  /// the last axis of `value`; the steps stay symbolic until the pattern
-  /// completes (see GraphImporter::layerNormStep).
-  enum class Ln { None, Mean, Centered, Square, Var, VarEps, Std, Normalized, Scaled };
-  Ln ln = Ln::None;
-  float lnEps = 0.0f;
-  Host lnGamma;
-
-  size_t rank() const { return isHost ? host.shape.size() : dims.size(); }
-  Elem elem() const {
-    if (isHost)
-      return host.elem;
-    Type t = llvm::cast<RankedTensorType>(value.getType()).getElementType();
-    return t.isF32() ? Elem::Float : t.isInteger(1) ? Elem::Bool : Elem::Int;
-  }
-};
-
-Val hostVal(Host h) {
-  Val v;
-  v.host = std::move(h);
-  return v;
-}
-
-std::vector<Sym> symDims(const Val &v) {
-  if (!v.isHost)
-    return v.dims;
-  std::vector<Sym> d;
-  for (int64_t s : v.host.shape)
-    d.push_back({s, false});
-  return d;
-}
 
 //===----------------------------------------------------------------------===//
 // Host tensor helpers
@@ -345,6 +305,282 @@ Sym symArithRaw(const std::string &op, Sym a, Sym b) {
 }
 
 /// The static value of an integer host element.
+//===----------------------------------------------------------------------===//
+// Layout views
+//===----------------------------------------------------------------------===//
+
+/// How the ONNX (logical) shape of a run-time value lies over its physical
+/// tfx value: logical = merge(transpose(split(physical))). Exporters move
+/// the batch around ([L, B*H, d] in nn.MultiheadAttention); tfx keeps it
+/// leading. Transpose, Reshape and Expand only edit the view; an op that
+/// needs its operand in some layout asks for that arrangement, so most
+/// chains of layout ops vanish and the rest become the head split / merge
+/// the attention matcher knows.
+struct View {
+  std::vector<Sym> phys;       // dims of the physical value
+  std::vector<Sym> s;          // its axes, split further (physical order)
+  std::vector<int64_t> bcast;  // per axis: 0, or the logical size of a broadcast axis (s = 1)
+  std::vector<int> perm;       // the axes in logical order
+  std::vector<int> group;      // axes per logical dimension, in `perm` order (0: size 1)
+};
+
+Sym axisSize(const View &v, size_t j) { return v.bcast[j] ? Sym{v.bcast[j], false} : v.s[j]; }
+
+View trivialView(const std::vector<Sym> &dims) {
+  View v;
+  v.phys = v.s = dims;
+  v.bcast.assign(dims.size(), 0);
+  for (size_t j = 0; j < dims.size(); ++j)
+    v.perm.push_back(int(j)), v.group.push_back(1);
+  return v;
+}
+
+bool isTrivial(const View &v) {
+  if (v.s != v.phys)
+    return false;
+  for (size_t j = 0; j < v.s.size(); ++j)
+    if (v.bcast[j] || v.perm[j] != int(j) || v.group[j] != 1)
+      return false;
+  return v.group.size() == v.s.size();
+}
+
+/// The axes of each logical dimension.
+std::vector<std::vector<int>> groupsOf(const View &v) {
+  std::vector<std::vector<int>> g;
+  size_t at = 0;
+  for (int n : v.group) {
+    g.emplace_back(v.perm.begin() + at, v.perm.begin() + at + n);
+    at += n;
+  }
+  return g;
+}
+
+void setGroups(View &v, const std::vector<std::vector<int>> &groups) {
+  v.perm.clear(), v.group.clear();
+  for (const auto &g : groups) {
+    v.perm.insert(v.perm.end(), g.begin(), g.end());
+    v.group.push_back(int(g.size()));
+  }
+}
+
+std::vector<Sym> logicalDims(const View &v) {
+  std::vector<Sym> d;
+  for (const auto &g : groupsOf(v)) {
+    Sym p{1, false};
+    for (int j : g)
+      p = symArith("Mul", p, axisSize(v, j));
+    d.push_back(p);
+  }
+  return d;
+}
+
+/// Removes axes of size 1 (not broadcast): their logical dimension keeps
+/// size 1 as an empty group.
+void dropUnitAxes(View &v) {
+  std::vector<int> newIndex(v.s.size(), -1);
+  View r;
+  r.phys = v.phys;
+  for (size_t j = 0; j < v.s.size(); ++j) {
+    if (v.s[j] == Sym{1, false} && !v.bcast[j])
+      continue;
+    newIndex[j] = int(r.s.size());
+    r.s.push_back(v.s[j]);
+    r.bcast.push_back(v.bcast[j]);
+  }
+  std::vector<std::vector<int>> groups;
+  for (const auto &g : groupsOf(v)) {
+    groups.emplace_back();
+    for (int j : g)
+      if (newIndex[j] >= 0)
+        groups.back().push_back(newIndex[j]);
+  }
+  setGroups(r, groups);
+  v = std::move(r);
+}
+
+/// q with a = b * q, if the batch symbol allows it.
+std::optional<Sym> divideSym(Sym a, Sym b) {
+  if (b.k <= 0 || (b.batch && !a.batch) || a.k % b.k != 0)
+    return std::nullopt;
+  return Sym{a.k / b.k, a.batch && !b.batch};
+}
+
+/// Splits axis j into (outer, inner), renumbering the axes after it.
+void splitAxis(View &v, int j, Sym outer, Sym inner) {
+  std::vector<std::vector<int>> groups = groupsOf(v);
+  for (auto &g : groups) {
+    for (int &a : g)
+      if (a > j)
+        ++a;
+    auto it = std::find(g.begin(), g.end(), j);
+    if (it != g.end())
+      g.insert(it + 1, j + 1);
+  }
+  int64_t b = v.bcast[j];
+  v.s[j] = b ? Sym{1, false} : outer;
+  v.s.insert(v.s.begin() + j + 1, b ? Sym{1, false} : inner);
+  v.bcast[j] = b ? outer.k : 0;
+  v.bcast.insert(v.bcast.begin() + j + 1, b ? inner.k : 0);
+  for (int k : {j, j + 1})
+    if (v.bcast[k] == 1)
+      v.bcast[k] = 0;
+  setGroups(v, groups);
+}
+
+/// Reshape of the logical value (row-major) as a view edit; false (with
+/// the reason) when it would need data movement the view cannot express.
+bool reshapeView(View &v, const std::vector<Sym> &dims, std::string &why) {
+  dropUnitAxes(v);
+  std::vector<int> seq = v.perm;  // axes in logical (row-major) order
+  std::vector<std::vector<int>> groups;
+  size_t at = 0;
+  for (const Sym &n : dims) {
+    groups.emplace_back();
+    Sym need = n;
+    while (need != Sym{1, false}) {
+      if (at >= seq.size()) {
+        why = "the target has more elements than the view";
+        return false;
+      }
+      int j = seq[at];
+      Sym m = axisSize(v, j);
+      if (auto q = divideSym(need, m)) {
+        groups.back().push_back(j);
+        need = *q;
+        ++at;
+        continue;
+      }
+      auto inner = divideSym(m, need);
+      if (!inner) {
+        why = "dimension " + symString(n) + " does not line up with the axes " +
+              "(next axis of size " + symString(m) + ")";
+        return false;
+      }
+      // Split j into (need, inner): the outer part completes this dimension.
+      splitAxis(v, j, need, *inner);
+      for (auto &s : seq)
+        if (s > j)
+          ++s;
+      seq.insert(seq.begin() + at + 1, j + 1);
+      for (auto &g : groups)
+        for (int &a : g)
+          if (a > j)
+            ++a;
+      groups.back().push_back(j);
+      need = Sym{1, false};
+      ++at;
+    }
+  }
+  if (at != seq.size()) {
+    why = "the target has fewer elements than the view";
+    return false;
+  }
+  setGroups(v, groups);
+  return true;
+}
+
+void transposeView(View &v, const std::vector<int64_t> &perm) {
+  std::vector<std::vector<int>> groups = groupsOf(v), out;
+  for (int64_t p : perm)
+    out.push_back(groups[p]);
+  setGroups(v, out);
+}
+
+/// Broadcasts logical dimension `d` (size 1, an empty group after
+/// dropUnitAxes) to `size` with a new axis of physical size 1.
+void broadcastDim(View &v, size_t d, int64_t size) {
+  std::vector<std::vector<int>> groups = groupsOf(v);
+  // Place the new axis right after the physical axis that precedes it in
+  // logical order (any place would do: it has physical size 1).
+  int at = 0;
+  for (size_t g = 0; g < d; ++g)
+    for (int j : groups[g])
+      at = std::max(at, j + 1);
+  for (auto &g : groups)
+    for (int &a : g)
+      if (a >= at)
+        ++a;
+  v.s.insert(v.s.begin() + at, Sym{1, false});
+  v.bcast.insert(v.bcast.begin() + at, size);
+  groups[d] = {at};
+  setGroups(v, groups);
+}
+
+struct Val;
+
+/// One addend of an additive attention mask (0 where kept, -inf where
+/// masked), as PyTorch builds it: `cond ? onTrue : onFalse` for a run-time
+/// bool `cond`, or an import-time float table.
+struct MaskTerm {
+  std::shared_ptr<const Val> cond;
+  float onTrue = 0.0f, onFalse = 0.0f;
+  Host table;
+};
+
+/// A value of the graph: a host tensor, a run-time SSA value, or an
+/// additive mask kept symbolic until it is added to attention scores.
+struct Val {
+  bool isHost = true;
+  Host host;
+  /// Host scalar broadcast to a batch-dependent shape (ConstantOfShape of
+  /// the shape of a run-time value).
+  std::optional<std::vector<Sym>> splatDims;
+  /// Run-time: the physical tfx value and, when the ONNX layout differs,
+  /// how the logical value lies over it. Read through GraphImporter's
+  /// logical() / lastAxis() / arrange(), never directly.
+  Value phys;
+  std::optional<View> view;
+  /// Logical (ONNX) dimensions.
+  std::vector<Sym> dims;
+  /// Run-time i1 only: the ONNX value is the negation of `phys`.
+  bool negated = false;
+  /// Run-time f32: a pending scale (logical = phys * mul / div), applied
+  /// where the value is read, so that `(q / c) k^T` imports as the
+  /// matcher's `(q k^T) / c`.
+  float mul = 1.0f, div = 1.0f;
+  /// An additive mask (isHost false, phys null).
+  bool isAdditive = false;
+  std::vector<MaskTerm> additive;
+
+  /// A step of LayerNorm written with primitive ops (older exporters:
+  /// ReduceMean, Sub, Pow, ReduceMean, Add eps, Sqrt, Div, Mul, Add) over
+  /// the last axis of `value`; the steps stay symbolic until the pattern
+  /// completes (see GraphImporter::layerNormStep).
+  enum class Ln { None, Mean, Centered, Square, Var, VarEps, Std, Normalized, Scaled };
+  Ln ln = Ln::None;
+  float lnEps = 0.0f;
+  Host lnGamma;
+
+  size_t rank() const {
+    return splatDims ? splatDims->size() : isHost ? host.shape.size() : dims.size();
+  }
+  Elem elem() const {
+    if (isHost)
+      return host.elem;
+    if (isAdditive)
+      return Elem::Float;
+    Type t = llvm::cast<RankedTensorType>(phys.getType()).getElementType();
+    return t.isF32() ? Elem::Float : t.isInteger(1) ? Elem::Bool : Elem::Int;
+  }
+};
+
+Val hostVal(Host h) {
+  Val v;
+  v.host = std::move(h);
+  return v;
+}
+
+std::vector<Sym> symDims(const Val &v) {
+  if (v.splatDims)
+    return *v.splatDims;
+  if (!v.isHost)
+    return v.dims;
+  std::vector<Sym> d;
+  for (int64_t s : v.host.shape)
+    d.push_back({s, false});
+  return d;
+}
+
 int64_t staticInt(const Sym &s, const char *what) {
   if (s.batch)
     fail(std::string(what) + " depends on the batch size (" + symString(s) +
@@ -460,6 +696,23 @@ struct WeightTable {
   std::set<std::string> transposed;
 };
 
+/// The name of rows [start, end) of the tensor `name`: "w[0:32]"; a slice
+/// of a slice composes ("w[32:96]" rows [0:32] is "w[32:64]").
+std::string sliceName(const std::string &name, int64_t start, int64_t end) {
+  llvm::StringRef n(name);
+  if (n.ends_with("]")) {
+    size_t open = n.rfind('[');
+    int64_t a = 0, b = 0;
+    if (open != llvm::StringRef::npos) {
+      auto [lo, hi] = n.slice(open + 1, n.size() - 1).split(':');
+      if (!lo.getAsInteger(10, a) && !hi.getAsInteger(10, b) && a + end <= b)
+        return n.take_front(open).str() + "[" + std::to_string(a + start) + ":" +
+               std::to_string(a + end) + "]";
+    }
+  }
+  return name + "[" + std::to_string(start) + ":" + std::to_string(end) + "]";
+}
+
 class GraphImporter {
 public:
   GraphImporter(MLIRContext &ctx, ModuleOp module, WeightTable &weights,
@@ -545,10 +798,135 @@ private:
   Val runtime(Value v, std::vector<Sym> dims, bool negated = false) {
     Val r;
     r.isHost = false;
-    r.value = v;
+    r.phys = v;
     r.dims = std::move(dims);
     r.negated = negated;
     return r;
+  }
+
+  // Layouts (see View) ---------------------------------------------------------
+  static Type elemOf(Value v) { return llvm::cast<RankedTensorType>(v.getType()).getElementType(); }
+  static View viewOf(const Val &v) { return v.view ? *v.view : trivialView(v.dims); }
+  /// A run-time value `phys` seen through `v`, with `like`'s mask polarity.
+  Val viewed(const Val &like, Value phys, View v) {
+    Val r = runtime(phys, logicalDims(v), like.negated);
+    if (!isTrivial(v))
+      r.view = std::move(v);
+    return r;
+  }
+  static bool hasBroadcast(const View &v) {
+    return std::any_of(v.bcast.begin(), v.bcast.end(), [](int64_t b) { return b != 0; });
+  }
+  Value reshape(Value x, const std::vector<Sym> &dims) {
+    return b.create<ReshapeOp>(loc(), typeOf(dims, elemOf(x)), x);
+  }
+  /// The view's axes (physical sizes) in `order`, consecutive runs merged
+  /// by `merge` (a run of 0 axes is a unit dimension). Unscaled.
+  Value arrange(const Val &x, const std::vector<int> &order, const std::vector<int> &merge) {
+    View v = viewOf(x);
+    std::vector<Sym> merged;
+    size_t at = 0;
+    for (int n : merge) {
+      Sym p{1, false};
+      for (int k = 0; k < n; ++k)
+        p = symArith("Mul", p, v.s[order[at++]]);
+      merged.push_back(p);
+    }
+    bool identity = true;
+    for (size_t k = 0; k < order.size(); ++k)
+      identity &= order[k] == int(k);
+    Value r = x.phys;
+    if (identity) {
+      if (merged != v.phys)
+        r = reshape(r, merged);
+      return r;
+    }
+    if (v.s != v.phys)
+      r = reshape(r, v.s);
+    std::vector<Sym> t;
+    for (int j : order)
+      t.push_back(v.s[j]);
+    r = b.create<TransposeOp>(loc(), typeOf(t, elemOf(r)), r,
+                              b.getDenseI64ArrayAttr(SmallVector<int64_t>(order.begin(), order.end())));
+    if (merged != t)
+      r = reshape(r, merged);
+    return r;
+  }
+  Value splat(float c) {
+    auto type = RankedTensorType::get({}, b.getF32Type());
+    return b.create<ConstantOp>(loc(), type, DenseElementsAttr::get(type, llvm::ArrayRef<float>(c)));
+  }
+  /// `r` (laid out like x's physical value) times x's pending scale.
+  Value scaled(Value r, const Val &x) {
+    if (x.mul == 1.0f && x.div == 1.0f)
+      return r;
+    if (x.mul == 1.0f)
+      return b.create<DivOp>(loc(), r.getType(), r, splat(x.div));
+    return b.create<MulOp>(loc(), r.getType(), r, splat(x.div == 1.0f ? x.mul : x.mul / x.div));
+  }
+  /// The logical (ONNX-shaped) value.
+  Value logical(const Val &x, const std::string &what) {
+    if (x.isAdditive)
+      fail(what + " is an additive attention mask (-inf where masked) used other than "
+           "by adding it to attention scores");
+    View v = viewOf(x);
+    if (hasBroadcast(v))
+      fail(what + " is a run-time tensor broadcast by Expand, used other than as a mask "
+           "(tfx has no broadcast op; masks broadcast where they are applied)");
+    Value r = x.view ? arrange(x, v.perm, v.group) : x.phys;
+    return scaled(r, x);
+  }
+  /// x arranged with its last logical dimension as the last physical axis
+  /// and the other axes in physical order (batch stays leading), scaled;
+  /// `out` is the view of that arrangement. For ops along the last axis.
+  Value lastAxis(const Val &x, View &out, const std::string &what) {
+    View v = viewOf(x);
+    if (!x.view) {
+      out = v;
+      return scaled(x.phys, x);
+    }
+    if (hasBroadcast(v))
+      logical(x, what);  // fails with the reason
+    auto groups = groupsOf(v);
+    std::vector<int> others;
+    for (size_t g = 0; g + 1 < groups.size(); ++g)
+      others.insert(others.end(), groups[g].begin(), groups[g].end());
+    std::sort(others.begin(), others.end());
+    std::vector<int> order = others, merge(others.size(), 1);
+    order.insert(order.end(), groups.back().begin(), groups.back().end());
+    merge.push_back(int(groups.back().size()));
+    Value r = arrange(x, order, merge);
+    out = View();
+    for (int j : others)
+      out.s.push_back(v.s[j]);
+    Sym last{1, false};
+    for (int j : groups.back())
+      last = symArith("Mul", last, v.s[j]);
+    out.s.push_back(last);
+    out.phys = out.s;
+    out.bcast.assign(out.s.size(), 0);
+    std::vector<std::vector<int>> og;
+    for (size_t g = 0; g + 1 < groups.size(); ++g) {
+      og.emplace_back();
+      for (int j : groups[g])
+        og.back().push_back(int(std::find(others.begin(), others.end(), j) - others.begin()));
+    }
+    og.push_back({int(others.size())});
+    setGroups(out, og);
+    return scaled(r, x);
+  }
+  static std::vector<Sym> lastAxisResultDims(const View &view, Sym n) {
+    std::vector<Sym> d = view.phys;
+    d.back() = n;
+    return d;
+  }
+  /// A last-axis op's result: `r` in `view`'s layout with the last axis now `n`.
+  Val lastAxisResult(const Val &like, Value r, View view, Sym n) {
+    view.s.back() = n;
+    view.phys.back() = n;
+    Val out = viewed(like, r, view);
+    out.negated = false;
+    return out;
   }
   std::string hint() {
     return node && node->output_size() ? node->output(0) : std::string("constant");
@@ -623,11 +1001,14 @@ private:
       fail(std::string(what) + " is part of a LayerNorm written with primitive ops "
            "(ReduceMean/Sub/Pow/Sqrt/Div) and is used outside that pattern; tfx-import "
            "raises only the whole pattern to tfx.layer_norm");
+    if (v.isHost && v.splatDims)
+      fail(std::string(what) + " is a constant of batch-dependent shape " +
+           dimsString(*v.splatDims) + " (ConstantOfShape) used other than in a mask");
     if (!v.isHost) {
       if (v.negated)
         fail(std::string(what) + " is a negated mask; tfx-import keeps masks as "
              "'true = keep' and only applies negations through Where");
-      return v.value;
+      return logical(v, what);
     }
     return materialize(v.host, what);
   }
@@ -639,12 +1020,16 @@ private:
   void foldElementwise(const std::string &op);
   void binary(const std::string &op);
   void matmul();
-  Value linearWeight(const Host &w);
+  Value linearWeight(const Host &w, const std::string &biasName = "");
+  bool matmulOperands(const Val &a, const Val &w, Value &A, Value &B, View &out);
   void gemm();
   void reshapeTo(Val &x, std::vector<Sym> dims);
   void where();
+  Val maskedFill(const Val &x, const Val &cond, bool keepWhen, float fill);
+  Val addMask(const Val &x, const std::vector<MaskTerm> &terms, const std::vector<Sym> &maskDims);
   void gather();
   void slice();
+  Val sliceAxis(const Val &x, int64_t axis, int64_t start, int64_t size);
   Host shapeInput(int i, const char *what);
 
   ModuleOp module;
@@ -901,12 +1286,22 @@ void GraphImporter::reshapeTo(Val &x, std::vector<Sym> dims) {
     set(0, hostVal(std::move(h)));
     return;
   }
+  if (x.isAdditive)
+    fail("reshaping an additive attention mask is not supported");
   if (dims == x.dims) {
     set(0, x);
     return;
   }
-  Type elem = llvm::cast<RankedTensorType>(x.value.getType()).getElementType();
-  Value r = b.create<ReshapeOp>(loc(), typeOf(dims, elem), x.value);
+  View v = viewOf(x);
+  std::string why;
+  if (reshapeView(v, dims, why)) {
+    Val r = viewed(x, x.phys, v);
+    r.mul = x.mul, r.div = x.div;
+    set(0, r);
+    return;
+  }
+  // Not expressible as a view: move the data.
+  Value r = reshape(logical(x, "the reshaped value (" + why + ")"), dims);
   set(0, runtime(r, dims, x.negated));
 }
 
@@ -918,70 +1313,207 @@ Host GraphImporter::shapeInput(int i, const char *what) {
   return h;
 }
 
+/// x (run-time f32) where `cond == keepWhen`, `fill` elsewhere, in x's
+/// layout. The mask is arranged to x's physical axes, so a padding mask
+/// [B, 1, 1, L] reaches tfx.apply_mask as the matcher knows it.
+Val GraphImporter::maskedFill(const Val &x, const Val &cond, bool keepWhen, float fill) {
+  if (x.elem() != Elem::Float || x.isAdditive)
+    fail("a masked fill needs a run-time float tensor to fill");
+  std::vector<Sym> maskDims = symDims(cond);
+  if (broadcastDims(x.dims, maskDims) != x.dims)
+    fail("a mask of shape " + dimsString(maskDims) + " broadcasts the filled value " +
+         dimsString(x.dims) + " to a larger shape");
+  View vx = viewOf(x);
+  if (hasBroadcast(vx))
+    logical(x, "the filled value");  // fails with the reason
+  Value mask;
+  if (cond.isHost) {
+    if (cond.host.elem != Elem::Bool)
+      fail("the condition must be bool");
+    // keep[i] = (cond[i] == keepWhen); leading unit dims dropped; a
+    // lower-triangular square is the causal mask.
+    Host m = cond.host;
+    while (m.shape.size() > 1 && m.shape[0] == 1)
+      m.shape.erase(m.shape.begin());
+    for (Sym &v : m.i)
+      v = Sym{(v.k != 0) == keepWhen ? 1 : 0, false};
+    bool tril = m.shape.size() == 2 && m.shape[0] == m.shape[1];
+    for (int64_t r = 0; tril && r < m.shape[0]; ++r)
+      for (int64_t col = 0; col < m.shape[1]; ++col)
+        tril &= (m.i[r * m.shape[1] + col].k != 0) == (col <= r);
+    auto i1 = RankedTensorType::get(SmallVector<int64_t>(m.shape.begin(), m.shape.end()),
+                                    b.getI1Type());
+    if (tril) {
+      mask = b.create<CausalMaskOp>(loc(), i1);
+    } else {
+      SmallVector<bool> data;
+      for (const Sym &v : m.i)
+        data.push_back(v.k != 0);
+      mask = b.create<ConstantOp>(loc(), i1, DenseElementsAttr::get(i1, llvm::ArrayRef<bool>(data)));
+    }
+    if (x.view) {
+      // The mask covers (at most) the last two logical dimensions: they
+      // must be the last two physical axes.
+      auto groups = groupsOf(vx);
+      size_t r = groups.size(), mr = m.shape.size();
+      bool ok = vx.s == vx.phys && mr <= 2 && r >= mr;
+      for (size_t k = 0; ok && k < mr; ++k) {
+        const auto &g = groups[r - mr + k];
+        ok = g.size() == 1 && g[0] == int(vx.s.size() - mr + k);
+      }
+      if (!ok)
+        fail("a constant mask on a value whose layout tfx-import keeps permuted (" +
+             dimsString(x.dims) + " over physical " + dimsString(vx.phys) + ")");
+    }
+  } else {
+    if (cond.elem() != Elem::Bool)
+      fail("the condition must be bool");
+    if (keepWhen == cond.negated)
+      fail("the mask keeps the positions where a run-time bool tensor is false; "
+           "tfx-import keeps masks as 'true = keep' and cannot negate a graph input "
+           "(compute the mask inside the model, e.g. `ids == pad`)");
+    if (!x.view && !cond.view) {
+      mask = cond.phys;
+    } else {
+      // Lay the mask's axes along x's physical axes, dimension by dimension.
+      View vm = viewOf(cond);
+      dropUnitAxes(vm);
+      auto gx = groupsOf(vx), gm = groupsOf(vm);
+      std::vector<int> map(vx.s.size(), -1);
+      size_t off = gx.size() - gm.size();
+      for (size_t d = 0; d < gm.size(); ++d) {
+        const auto &xs = gx[off + d], &ms = gm[d];
+        if (ms.empty())
+          continue;
+        if (ms.size() != xs.size())
+          fail("the mask " + dimsString(cond.dims) + " and the masked value " +
+               dimsString(x.dims) + " are laid out differently (dimension " +
+               std::to_string(off + d) + ")");
+        for (size_t k = 0; k < ms.size(); ++k) {
+          if (axisSize(vm, ms[k]) != vx.s[xs[k]])
+            fail("the mask " + dimsString(cond.dims) + " and the masked value " +
+                 dimsString(x.dims) + " are laid out differently (dimension " +
+                 std::to_string(off + d) + ")");
+          map[xs[k]] = ms[k];
+        }
+      }
+      std::vector<int> order, merge;
+      for (int j : map) {
+        if (j >= 0)
+          order.push_back(j);
+        merge.push_back(j >= 0 ? 1 : 0);
+      }
+      if (order.size() != vm.s.size())
+        fail("the mask " + dimsString(cond.dims) + " does not line up with the masked value " +
+             dimsString(x.dims));
+      Val m = cond;
+      m.view = vm;
+      mask = arrange(m, order, merge);
+    }
+  }
+  View out = vx;
+  Value input;
+  if (x.view) {
+    // x's axes in physical order (split if the view splits them).
+    std::vector<int> order(vx.s.size()), merge(vx.s.size(), 1);
+    std::iota(order.begin(), order.end(), 0);
+    input = scaled(arrange(x, order, merge), x);
+    out.phys = vx.s;
+  } else {
+    input = scaled(x.phys, x);
+  }
+  Value r = b.create<ApplyMaskOp>(loc(), input.getType(), input, mask, b.getF32FloatAttr(fill));
+  Val res = viewed(x, r, out);
+  res.negated = false;
+  return res;
+}
+
 void GraphImporter::where() {
   Val &c = in(0);
   Val &x = in(1);
   Val &y = in(2);
-  if (c.isHost && x.isHost && y.isHost)
+  if (c.isHost && x.isHost && y.isHost && !c.splatDims && !x.splatDims && !y.splatDims)
     return foldElementwise("Where");
-  // result = cond ? x : y. With the mask kept as (value, negated):
-  // cond = negated ? !value : value.
-  bool neg = c.negated;
-  Value mask;
-  if (c.isHost) {
-    if (c.host.elem != Elem::Bool)
-      fail("the condition must be bool");
-    // Drop leading unit dims; a lower-triangular square is the causal mask.
-    Host m = c.host;
-    while (m.shape.size() > 2 && m.shape[0] == 1)
-      m.shape.erase(m.shape.begin());
-    auto isTril = [&](bool want) {
-      if (m.shape.size() != 2)
-        return false;
-      for (int64_t r = 0; r < m.shape[0]; ++r)
-        for (int64_t col = 0; col < m.shape[1]; ++col)
-          if ((m.i[r * m.shape[1] + col].k != 0) != ((col <= r) == want))
-            return false;
-      return true;
-    };
-    auto i1 = [&](const std::vector<int64_t> &s) {
-      return RankedTensorType::get(SmallVector<int64_t>(s.begin(), s.end()), b.getI1Type());
-    };
-    if (isTril(true)) {
-      mask = b.create<CausalMaskOp>(loc(), i1(m.shape));
-      neg = false;
-    } else if (isTril(false)) {
-      mask = b.create<CausalMaskOp>(loc(), i1(m.shape));
-      neg = true;
-    } else {
-      SmallVector<bool> data;
-      for (const Sym &s : m.i)
-        data.push_back(s.k != 0);
-      mask = b.create<ConstantOp>(loc(), i1(m.shape),
-                                  DenseElementsAttr::get(i1(m.shape), llvm::ArrayRef<bool>(data)));
-      neg = false;
-    }
-  } else {
+  std::vector<Sym> outDims = broadcastDims(broadcastDims(symDims(c), symDims(x)), symDims(y));
+  auto isSplat = [](const Val &v) {
+    return v.isHost && v.host.elem == Elem::Float && v.host.size() >= 1 && v.host.isSplat();
+  };
+  const float minusInf = -std::numeric_limits<float>::infinity();
+  // A run-time condition choosing between constants: an additive mask
+  // (PyTorch turns bool masks into 0 / -inf floats), kept symbolic.
+  if (!c.isHost && x.isHost && y.isHost && x.host.elem == Elem::Float &&
+      y.host.elem == Elem::Float) {
     if (c.elem() != Elem::Bool)
       fail("the condition must be bool");
-    mask = c.value;
+    Val r;
+    r.isHost = false;
+    r.isAdditive = true;
+    r.dims = outDims;
+    auto condPtr = std::make_shared<const Val>(c);
+    if (isSplat(x) && isSplat(y)) {
+      r.additive.push_back({condPtr, x.host.f[0], y.host.f[0], Host()});
+    } else if (isSplat(x) && x.host.f[0] == minusInf && !y.splatDims) {
+      r.additive.push_back({nullptr, 0, 0, y.host});
+      r.additive.push_back({condPtr, minusInf, 0.0f, Host()});
+    } else if (isSplat(y) && y.host.f[0] == minusInf && !x.splatDims) {
+      r.additive.push_back({nullptr, 0, 0, x.host});
+      r.additive.push_back({condPtr, 0.0f, minusInf, Host()});
+    } else {
+      fail("Where of a run-time condition between two constant tensors is supported as "
+           "an attention mask (0 / -inf) only");
+    }
+    set(0, r);
+    return;
   }
-  // keep-value selects x when !neg, y when neg.
-  Val &kept = neg ? y : x;
-  Val &filled = neg ? x : y;
-  if (!filled.isHost || filled.host.elem != Elem::Float || !filled.host.isSplat())
+  // A masked fill: result = cond ? x : y with one branch a constant splat.
+  bool xFill = isSplat(x) && !y.isHost, yFill = isSplat(y) && !x.isHost;
+  if (!xFill && !yFill)
     fail("only Where(mask, value, constant) and Where(mask, constant, value) are "
-         "supported on run-time values (a masked fill); here the " +
-         std::string(neg ? "true" : "false") +
-         " branch, which the mask's polarity makes the fill, is not a constant splat");
-  Value input = valueOf(kept, "the kept branch");
-  std::vector<Sym> outDims = broadcastDims(broadcastDims(symDims(c), symDims(x)), symDims(y));
-  if (outDims != symDims(kept))
-    fail("a masked fill that broadcasts its kept value (" + dimsString(symDims(kept)) +
-         " to " + dimsString(outDims) + ") is not supported");
-  Value r = b.create<ApplyMaskOp>(loc(), input.getType(), input, mask,
-                                  b.getF32FloatAttr(filled.host.f[0]));
-  set(0, runtime(r, outDims));
+         "supported on run-time values (a masked fill)");
+  Val &kept = yFill ? x : y;
+  float fill = yFill ? y.host.f[0] : x.host.f[0];
+  if (kept.dims != outDims)
+    fail("a masked fill that broadcasts its kept value (" + dimsString(kept.dims) + " to " +
+         dimsString(outDims) + ") is not supported");
+  set(0, maskedFill(kept, c, /*keepWhen=*/yFill, fill));
+}
+
+/// x + an additive mask: each term becomes a tfx.apply_mask with -inf.
+Val GraphImporter::addMask(const Val &x, const std::vector<MaskTerm> &terms,
+                           const std::vector<Sym> &maskDims) {
+  if (broadcastDims(x.dims, maskDims) != x.dims)
+    fail("an attention mask of shape " + dimsString(maskDims) + " broadcasts the scores " +
+         dimsString(x.dims) + " to a larger shape");
+  const float minusInf = -std::numeric_limits<float>::infinity();
+  Val r = x;
+  for (const MaskTerm &t : terms) {
+    if (!t.cond) {
+      Host keep = makeHost(Elem::Bool, t.table.shape);
+      bool any = false;
+      for (int64_t k = 0; k < t.table.size(); ++k) {
+        float v = t.table.f[k];
+        if (v != 0.0f && v != minusInf)
+          fail("an additive attention mask holds " + std::to_string(v) +
+               " (only 0 and -inf, a boolean mask, are supported)");
+        keep.i[k] = Sym{v == 0.0f ? 1 : 0, false};
+        any |= v != 0.0f;
+      }
+      if (!any)
+        continue;
+      r = maskedFill(r, hostVal(std::move(keep)), true, minusInf);
+      continue;
+    }
+    if (t.onTrue == 0.0f && t.onFalse == 0.0f)
+      continue;
+    if (t.onTrue == minusInf && t.onFalse == 0.0f)
+      r = maskedFill(r, *t.cond, false, minusInf);
+    else if (t.onTrue == 0.0f && t.onFalse == minusInf)
+      r = maskedFill(r, *t.cond, true, minusInf);
+    else
+      fail("an additive attention mask of " + std::to_string(t.onTrue) + " / " +
+           std::to_string(t.onFalse) + " (only 0 and -inf are supported)");
+  }
+  return r;
 }
 
 /// True when `h` is the sinusoidal table of tfx.positional_encoding for
@@ -1005,34 +1537,109 @@ static bool isSinusoidTable(const Host &h, int64_t length, int64_t d) {
 void GraphImporter::binary(const std::string &op) {
   Val &x = in(0);
   Val &y = in(1);
-  if (x.isHost && y.isHost)
-    return foldElementwise(op);
-  // Import-time raises that keep one spelling per computation:
-  //  * table[ids] * c, the embedding's only use -> tfx.embedding {scale = c};
-  //  * x + PE[:L] with the sinusoidal table -> tfx.positional_encoding.
+  if (x.isHost && y.isHost) {
+    if (!x.splatDims && !y.splatDims)
+      return foldElementwise(op);
+    // A batch-dependent splat with a scalar: still a splat.
+    if (x.host.size() != 1 || y.host.size() != 1)
+      fail(op + " of a constant of batch-dependent shape with a non-scalar constant");
+    std::vector<Sym> dims = broadcastDims(symDims(x), symDims(y));
+    foldElementwise(op);
+    values[node->output(0)].splatDims = dims;
+    return;
+  }
+  const float minusInf = -std::numeric_limits<float>::infinity();
+  auto hostScalar = [](const Val &v) {
+    return v.isHost && v.host.elem == Elem::Float && v.host.size() == 1;
+  };
+  auto isMaskTable = [&](const Val &v) {
+    if (!v.isHost || v.splatDims || v.host.elem != Elem::Float || v.host.size() < 2)
+      return false;
+    bool any = false;
+    for (float f : v.host.f) {
+      if (f != 0.0f && f != minusInf)
+        return false;
+      any |= f == minusInf;
+    }
+    return any;
+  };
+  // Additive masks: scaled by constants, summed, and finally added to scores.
+  if (x.isAdditive || y.isAdditive) {
+    Val &m = x.isAdditive ? x : y;
+    Val &o = x.isAdditive ? y : x;
+    std::vector<Sym> dims = broadcastDims(symDims(x), symDims(y));
+    if (op == "Mul" && hostScalar(o) && o.host.f[0] > 0.0f) {
+      Val r = m;
+      r.dims = dims;
+      for (MaskTerm &t : r.additive) {
+        t.onTrue *= o.host.f[0], t.onFalse *= o.host.f[0];
+        for (float &f : t.table.f)
+          f *= o.host.f[0];
+      }
+      set(0, r);
+      return;
+    }
+    if (op == "Add" && (o.isAdditive || (o.isHost && !o.splatDims && o.host.elem == Elem::Float))) {
+      Val r = m;
+      r.dims = dims;
+      if (o.isAdditive)
+        r.additive.insert(r.additive.end(), o.additive.begin(), o.additive.end());
+      else
+        r.additive.push_back({nullptr, 0, 0, o.host});
+      set(0, r);
+      return;
+    }
+    if (op == "Add" && !o.isHost && o.elem() == Elem::Float) {
+      set(0, addMask(o, m.additive, m.dims));
+      return;
+    }
+    fail(op + " of an additive attention mask (0 / -inf) with " +
+         (o.isHost ? std::string("a constant") : std::string("a run-time value")) +
+         " is not supported; such masks are added to attention scores");
+  }
   Val &rt = x.isHost ? y : x;
   Val &host = x.isHost ? x : y;
-  if (!rt.isHost && host.isHost && host.host.elem == Elem::Float) {
-    auto embedding = rt.value.getDefiningOp<EmbeddingOp>();
+  if (!rt.isHost && host.isHost && rt.elem() == Elem::Float && !host.splatDims) {
+    // Import-time raises that keep one spelling per computation:
+    //  * table[ids] * c, the embedding's only use -> tfx.embedding {scale = c};
+    //  * x + PE[:L] with the sinusoidal table -> tfx.positional_encoding.
+    bool plain = !rt.view && rt.mul == 1.0f && rt.div == 1.0f;
+    auto embedding = plain ? rt.phys.getDefiningOp<EmbeddingOp>() : EmbeddingOp();
     if (op == "Mul" && embedding && host.host.size() == 1 && host.host.shape.size() <= 1 &&
-        embedding.getScale().convertToFloat() == 1.0f && rt.value.use_empty()) {
+        embedding.getScale().convertToFloat() == 1.0f && rt.phys.use_empty()) {
       auto it = soleConsumer.find(x.isHost ? node->input(1) : node->input(0));
       if (it != soleConsumer.end() && it->second == node) {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(embedding);
-        Value scaled = b.create<EmbeddingOp>(embedding.getLoc(), embedding.getType(),
-                                             embedding.getIds(), embedding.getTable(),
-                                             b.getF32FloatAttr(host.host.f[0]));
+        Value scaledEmb = b.create<EmbeddingOp>(embedding.getLoc(), embedding.getType(),
+                                                embedding.getIds(), embedding.getTable(),
+                                                b.getF32FloatAttr(host.host.f[0]));
         // The unscaled op is left for canonicalization to drop: an Identity
         // may alias it under another name.
-        set(0, runtime(scaled, rt.dims));
+        set(0, runtime(scaledEmb, rt.dims));
         return;
       }
     }
-    if (op == "Add" && rt.dims.size() == 3 && !rt.dims[1].batch && !rt.dims[2].batch &&
+    if (plain && op == "Add" && rt.dims.size() == 3 && !rt.dims[1].batch && !rt.dims[2].batch &&
         isSinusoidTable(host.host, rt.dims[1].k, rt.dims[2].k)) {
-      Value r = b.create<PositionalEncodingOp>(loc(), rt.value.getType(), rt.value);
+      Value r = b.create<PositionalEncodingOp>(loc(), rt.phys.getType(), rt.phys);
       set(0, runtime(r, rt.dims));
+      return;
+    }
+    // Scaling by a constant stays pending (see Val::mul).
+    if (hostScalar(host) && std::isfinite(host.host.f[0]) && host.host.f[0] != 0.0f &&
+        host.host.shape.size() <= rt.dims.size() &&
+        (op == "Mul" || (op == "Div" && !x.isHost))) {
+      Val r = rt;
+      (op == "Mul" ? r.mul : r.div) *= host.host.f[0];
+      if (std::isfinite(r.mul) && std::isfinite(r.div) && r.mul != 0.0f && r.div != 0.0f) {
+        set(0, r);
+        return;
+      }
+    }
+    // Scores plus a 0 / -inf table: a mask.
+    if (op == "Add" && isMaskTable(host)) {
+      set(0, addMask(rt, {MaskTerm{nullptr, 0, 0, host.host}}, symDims(host)));
       return;
     }
   }
@@ -1040,20 +1647,38 @@ void GraphImporter::binary(const std::string &op) {
     fail(op + " of run-time " + elemName(x.elem()) + " and " + elemName(y.elem()) +
          " tensors is not supported (only float arithmetic runs at run time)");
   std::vector<Sym> dims = broadcastDims(symDims(x), symDims(y));
+  RankedTensorType t;
+  auto emit = [&](Value l, Value r) -> Value {
+    if (op == "Add") return b.create<AddOp>(loc(), t, l, r);
+    if (op == "Sub") return b.create<SubOp>(loc(), t, l, r);
+    if (op == "Mul") return b.create<MulOp>(loc(), t, l, r);
+    return b.create<DivOp>(loc(), t, l, r);
+  };
+  // Same layout on both sides, or a scalar: elementwise on the physical
+  // values, the layout kept.
+  bool sameView = !x.isHost && !y.isHost && x.view && y.view && x.dims == y.dims &&
+                  x.view->phys == y.view->phys && x.view->s == y.view->s &&
+                  x.view->perm == y.view->perm && x.view->group == y.view->group &&
+                  !hasBroadcast(*x.view) && !hasBroadcast(*y.view);
+  bool scalarSide = (rt.view && hostScalar(host) && host.host.shape.size() <= rt.dims.size() &&
+                     !hasBroadcast(*rt.view));
+  if (sameView || scalarSide) {
+    View v = *rt.view;
+    Value l = x.isHost ? splat(x.host.f[0]) : scaled(x.phys, x);
+    Value r = y.isHost ? splat(y.host.f[0]) : scaled(y.phys, y);
+    t = typeOf(v.phys, b.getF32Type());
+    set(0, viewed(rt, emit(l, r), v));
+    return;
+  }
   Value l = valueOf(x, "the left operand"), r = valueOf(y, "the right operand");
-  RankedTensorType t = typeOf(dims, b.getF32Type());
-  Value out;
-  if (op == "Add") out = b.create<AddOp>(loc(), t, l, r);
-  else if (op == "Sub") out = b.create<SubOp>(loc(), t, l, r);
-  else if (op == "Mul") out = b.create<MulOp>(loc(), t, l, r);
-  else out = b.create<DivOp>(loc(), t, l, r);
-  set(0, runtime(out, dims));
+  t = typeOf(dims, b.getF32Type());
+  set(0, runtime(emit(l, r), dims));
 }
 
 /// tfx.linear takes PyTorch's [out, in] weight: the transpose of a MatMul's
 /// [K, N] operand. The transpose of an initializer is that initializer;
 /// anything else is stored transposed under its own name.
-Value GraphImporter::linearWeight(const Host &w) {
+Value GraphImporter::linearWeight(const Host &w, const std::string &biasName) {
   if (!w.paramT.empty()) {
     const Host &orig = values.at(w.paramT).host;
     return paramOf(w.paramT, orig.shape, orig.f);
@@ -1063,7 +1688,85 @@ Value GraphImporter::linearWeight(const Host &w) {
   for (int64_t k = 0; k < K; ++k)
     for (int64_t n = 0; n < N; ++n)
       t[n * K + k] = w.f[k * N + n];
-  return paramOf(w.param.empty() ? hint() : w.param, {N, K}, t, /*transposed=*/true);
+  // PyTorch's exporter folds Transpose(weight) into an anonymous
+  // initializer ("onnx::MatMul_123"); the bias still has the module's name
+  // ("....in_proj_bias", "....bias"), so the weight gets the matching one.
+  std::string name = w.param.empty() ? hint() : w.param;
+  if (llvm::StringRef(name).starts_with("onnx::")) {
+    llvm::StringRef bn(biasName);
+    if (bn.ends_with("_bias"))
+      name = bn.drop_back(5).str() + "_weight";
+    else if (bn.ends_with(".bias"))
+      name = bn.drop_back(5).str() + ".weight";
+    auto taken = weights.index.find(name);
+    if (name != w.param &&
+        (values.count(name) ||
+         (taken != weights.index.end() &&
+          (weights.tensors[taken->second].second.shape() != std::vector<int64_t>{N, K} ||
+           std::memcmp(weights.tensors[taken->second].second.data(), t.data(),
+                       t.size() * sizeof(float)) != 0))))
+      name = w.param;  // taken by another tensor: keep the exporter's name
+  }
+  return paramOf(name, {N, K}, t, /*transposed=*/true);
+}
+
+/// Both operands of a batched MatMul arranged as [batch axes..., M, K] and
+/// [batch axes..., K, N] with the batch axes in physical order; false when
+/// their layouts differ. `out` gets the result's view (N to be set).
+bool GraphImporter::matmulOperands(const Val &a, const Val &w, Value &A, Value &B, View &out) {
+  View va = viewOf(a), vw = viewOf(w);
+  if (hasBroadcast(va) || hasBroadcast(vw))
+    return false;
+  auto ga = groupsOf(va), gw = groupsOf(vw);
+  size_t n = ga.size();
+  if (gw.size() != n || n < 2)
+    return false;
+  std::vector<int> batchA, batchW;
+  for (size_t g = 0; g + 2 < n; ++g) {
+    if (ga[g].size() != gw[g].size())
+      return false;
+    batchA.insert(batchA.end(), ga[g].begin(), ga[g].end());
+    batchW.insert(batchW.end(), gw[g].begin(), gw[g].end());
+  }
+  std::vector<int> sortedA = batchA, sortedW = batchW;
+  std::sort(sortedA.begin(), sortedA.end());
+  std::sort(sortedW.begin(), sortedW.end());
+  auto rankIn = [](const std::vector<int> &sorted, int j) {
+    return int(std::find(sorted.begin(), sorted.end(), j) - sorted.begin());
+  };
+  for (size_t k = 0; k < batchA.size(); ++k)
+    if (rankIn(sortedA, batchA[k]) != rankIn(sortedW, batchW[k]) ||
+        va.s[batchA[k]] != vw.s[batchW[k]])
+      return false;
+  auto operand = [&](const Val &x, const std::vector<int> &sorted,
+                     const std::vector<std::vector<int>> &g) {
+    std::vector<int> order = sorted, merge(sorted.size(), 1);
+    for (size_t d = n - 2; d < n; ++d) {
+      order.insert(order.end(), g[d].begin(), g[d].end());
+      merge.push_back(int(g[d].size()));
+    }
+    return arrange(x, order, merge);
+  };
+  A = operand(a, sortedA, ga);
+  B = operand(w, sortedW, gw);
+  out = View();
+  for (int j : sortedA)
+    out.s.push_back(va.s[j]);
+  out.s.push_back(a.dims[n - 2]);
+  out.s.push_back(w.dims[n - 1]);
+  out.phys = out.s;
+  out.bcast.assign(out.s.size(), 0);
+  std::vector<std::vector<int>> groups;
+  size_t at = 0;
+  for (size_t g = 0; g + 2 < n; ++g) {
+    groups.emplace_back();
+    for (size_t k = 0; k < ga[g].size(); ++k)
+      groups.back().push_back(rankIn(sortedA, batchA[at++]));
+  }
+  groups.push_back({int(sortedA.size())});
+  groups.push_back({int(sortedA.size()) + 1});
+  setGroups(out, groups);
+  return true;
 }
 
 void GraphImporter::matmul() {
@@ -1078,6 +1781,8 @@ void GraphImporter::matmul() {
     if (a.dims.size() != w.dims.size() || a.dims.size() < 2)
       fail("MatMul of run-time values needs operands of the same rank (at least 2), "
            "got " + dimsString(a.dims) + " and " + dimsString(w.dims));
+    if (a.elem() != Elem::Float || w.elem() != Elem::Float || a.isAdditive || w.isAdditive)
+      fail("MatMul of run-time values needs float tensors");
     size_t r = a.dims.size();
     for (size_t d = 0; d + 2 < r; ++d)
       if (a.dims[d] != w.dims[d])
@@ -1088,23 +1793,35 @@ void GraphImporter::matmul() {
            " do not agree");
     std::vector<Sym> dims = a.dims;
     dims[r - 1] = w.dims[r - 1];
-    Value out = b.create<MatmulOp>(loc(), typeOf(dims, b.getF32Type()),
-                                   valueOf(a, "lhs"), valueOf(w, "rhs"));
-    set(0, runtime(out, dims));
+    Value A, B;
+    View out;
+    if (matmulOperands(a, w, A, B, out)) {
+      // Scales stay pending through the product: (q / c) k^T = (q k^T) / c.
+      std::vector<Sym> pd = out.phys;
+      Value prod = b.create<MatmulOp>(loc(), typeOf(pd, b.getF32Type()), A, B);
+      Val res = viewed(a, prod, out);
+      res.mul = a.mul * w.mul, res.div = a.div * w.div;
+      set(0, res);
+      return;
+    }
+    Value prod = b.create<MatmulOp>(loc(), typeOf(dims, b.getF32Type()), valueOf(a, "lhs"),
+                                    valueOf(w, "rhs"));
+    set(0, runtime(prod, dims));
     return;
   }
   const Host &wh = w.host;
-  if (wh.elem != Elem::Float || wh.shape.size() != 2)
+  if (wh.elem != Elem::Float || wh.shape.size() != 2 || w.splatDims)
     fail("MatMul by an import-time tensor needs a 2-D float weight, got " +
          shapeString(wh.shape));
   int64_t K = wh.shape[0], N = wh.shape[1];
-  if (a.dims.empty() || a.dims.back() != Sym{K, false})
+  if (a.dims.empty() || a.dims.back() != Sym{K, false} || a.elem() != Elem::Float ||
+      a.isAdditive)
     fail("MatMul shapes " + dimsString(a.dims) + " and " + shapeString(wh.shape) +
          " do not agree");
-  Value weight = linearWeight(wh);
   // A bias Add that is the MatMul's only consumer becomes the linear's bias.
   Value bias;
   const onnx::NodeProto *add = nullptr;
+  std::string biasName;
   auto it = soleConsumer.find(node->output(0));
   if (it != soleConsumer.end() && it->second->op_type() == "Add" &&
       it->second->input_size() == 2 && it->second->output_size() >= 1 &&
@@ -1113,19 +1830,23 @@ void GraphImporter::matmul() {
     const std::string &other =
         cand->input(0) == node->output(0) ? cand->input(1) : cand->input(0);
     auto ov = values.find(other);
-    if (ov != values.end() && ov->second.isHost && ov->second.host.elem == Elem::Float &&
+    if (ov != values.end() && ov->second.isHost && !ov->second.splatDims &&
+        ov->second.host.elem == Elem::Float &&
         ov->second.host.shape == std::vector<int64_t>{N}) {
       bias = materialize(ov->second.host, "the bias");
+      biasName = ov->second.host.param;
       add = cand;
     }
   }
-  std::vector<Sym> dims = a.dims;
-  dims.back() = {N, false};
-  Value out = b.create<LinearOp>(loc(), typeOf(dims, b.getF32Type()),
-                                 valueOf(a, "the input"), weight, bias);
-  set(0, runtime(out, dims));
+  Value weight = linearWeight(wh, biasName);
+  View view;
+  Value input = lastAxis(a, view, "the input");
+  Value out = b.create<LinearOp>(loc(), typeOf(lastAxisResultDims(view, {N, false}), b.getF32Type()),
+                                 input, weight, bias);
+  Val res = lastAxisResult(a, out, view, {N, false});
+  set(0, res);
   if (add) {
-    values[add->output(0)] = runtime(out, dims);
+    values[add->output(0)] = res;
     absorbed.insert(add);
   }
 }
@@ -1135,8 +1856,8 @@ void GraphImporter::gemm() {
       floatAttr("beta", 1.0f) != 1.0f)
     fail("Gemm with transA, alpha != 1 or beta != 1 is not supported");
   Val &a = in(0);
-  if (a.isHost || a.dims.size() != 2)
-    fail("Gemm needs a 2-D run-time input");
+  if (a.isHost || a.dims.size() != 2 || a.elem() != Elem::Float || a.isAdditive)
+    fail("Gemm needs a 2-D run-time float input");
   const Host &w = hostIn(1, "the weight");
   if (w.elem != Elem::Float || w.shape.size() != 2)
     fail("Gemm needs a 2-D float weight");
@@ -1145,18 +1866,22 @@ void GraphImporter::gemm() {
   if (a.dims[1] != Sym{K, false})
     fail("Gemm shapes " + dimsString(a.dims) + " and " + shapeString(w.shape) +
          " do not agree");
-  Value weight = transB ? materialize(w, "the weight") : linearWeight(w);
   Value bias;
+  std::string biasName;
   if (has(2)) {
     const Host &c = hostIn(2, "the bias");
     if (c.elem != Elem::Float || c.shape != std::vector<int64_t>{N})
       fail("Gemm's C must be a float vector of " + std::to_string(N) + " (got " +
            shapeString(c.shape) + ")");
     bias = materialize(c, "the bias");
+    biasName = c.param;
   }
-  std::vector<Sym> dims = {a.dims[0], {N, false}};
-  Value out = b.create<LinearOp>(loc(), typeOf(dims, b.getF32Type()), a.value, weight, bias);
-  set(0, runtime(out, dims));
+  Value weight = transB ? materialize(w, "the weight") : linearWeight(w, biasName);
+  View view;
+  Value input = lastAxis(a, view, "the input");
+  Value out = b.create<LinearOp>(loc(), typeOf(lastAxisResultDims(view, {N, false}), b.getF32Type()),
+                                 input, weight, bias);
+  set(0, lastAxisResult(a, out, view, {N, false}));
 }
 
 void GraphImporter::gather() {
@@ -1199,7 +1924,8 @@ void GraphImporter::gather() {
     Value table = materialize(data.host, "the embedding table");
     std::vector<Sym> dims = idx.dims;
     dims.push_back({data.host.shape[1], false});
-    Value out = b.create<EmbeddingOp>(loc(), typeOf(dims, b.getF32Type()), idx.value, table,
+    Value out = b.create<EmbeddingOp>(loc(), typeOf(dims, b.getF32Type()),
+                                      valueOf(idx, "the ids"), table,
                                       b.getF32FloatAttr(1.0f));
     set(0, runtime(out, dims));
     return;
@@ -1216,13 +1942,8 @@ void GraphImporter::gather() {
     fail("Gather index " + std::to_string(at) + " is out of range for a dimension of " +
          std::to_string(n));
   if (at < 0) at += n;
-  std::vector<Sym> dims = data.dims;
-  dims[axis] = {1, false};
-  Type elem = llvm::cast<RankedTensorType>(data.value.getType()).getElementType();
-  Value s = b.create<SliceOp>(loc(), typeOf(dims, elem), data.value,
-                              b.getI64IntegerAttr(axis), b.getI64IntegerAttr(at),
-                              b.getI64IntegerAttr(1));
-  Val sliced = runtime(s, dims, data.negated);
+  Val sliced = sliceAxis(data, axis, at, 1);
+  std::vector<Sym> dims = sliced.dims;
   if (ix.shape.empty())
     dims.erase(dims.begin() + axis);
   reshapeTo(sliced, dims);
@@ -1273,6 +1994,17 @@ void GraphImporter::slice() {
   }
   if (x.isHost) {
     Host cur = x.host;
+    // Rows of an initializer keep a name derived from it ("w[0:32]"), so
+    // that a weight sliced at import time is still bound by name.
+    std::string rowsOf;
+    if (!cur.param.empty() && cur.elem == Elem::Float && cuts.size() == 1 &&
+        std::get<0>(cuts[0]) == 0 &&
+        std::get<2>(cuts[0]) != (cur.shape.empty() ? 0 : cur.shape[0])) {
+      rowsOf = sliceName(cur.param, std::get<1>(cuts[0]),
+                         std::get<1>(cuts[0]) + std::get<2>(cuts[0]));
+      if (values.count(rowsOf) && values.at(rowsOf).host.param != rowsOf)
+        rowsOf.clear();  // the name is taken by a graph value
+    }
     for (auto [axis, s, size] : cuts) {
       if (s == 0 && size == cur.shape[axis])
         continue;
@@ -1288,19 +2020,89 @@ void GraphImporter::slice() {
             copyElem(cur, (o * n + s + j) * inner + q, out, (o * size + j) * inner + q);
       cur = std::move(out);
     }
+    if (!rowsOf.empty()) {
+      cur.param = rowsOf;
+      values[rowsOf] = hostVal(cur);  // for the transposed view (Host::paramT)
+    }
     set(0, hostVal(std::move(cur)));
     return;
   }
-  Value v = x.value;
-  Type elem = llvm::cast<RankedTensorType>(v.getType()).getElementType();
+  Val cur = x;
   for (auto [axis, s, size] : cuts) {
     if (s == 0 && size == dims[axis].k)
       continue;
-    dims[axis] = {size, false};
-    v = b.create<SliceOp>(loc(), typeOf(dims, elem), v, b.getI64IntegerAttr(axis),
-                          b.getI64IntegerAttr(s), b.getI64IntegerAttr(size));
+    cur = sliceAxis(cur, axis, s, size);
   }
-  set(0, runtime(v, dims, x.negated));
+  set(0, cur);
+}
+
+/// x[..., start : start + size, ...] along logical `axis`. Along the last
+/// axis of a linear's output, the linear itself is sliced (rows of its
+/// weight and bias): a packed projection (nn.MultiheadAttention's
+/// in_proj) becomes one linear per Q, K and V, as the matcher expects.
+Val GraphImporter::sliceAxis(const Val &x, int64_t axis, int64_t start, int64_t size) {
+  if (x.isAdditive)
+    fail("slicing an additive attention mask is not supported");
+  View v = viewOf(x);
+  auto groups = groupsOf(v);
+  bool lastPhys = axis == int64_t(groups.size()) - 1 && groups.back().size() == 1 &&
+                  groups.back()[0] == int(v.s.size()) - 1 && v.s.back() == v.phys.back() &&
+                  !hasBroadcast(v);
+  if (!x.view || lastPhys) {
+    int64_t physAxis = x.view ? int64_t(v.phys.size()) - 1 : axis;
+    std::vector<Sym> pd = v.phys;
+    pd[physAxis] = {size, false};
+    Value r;
+    auto lin = x.phys.getDefiningOp<LinearOp>();
+    auto wp = lin ? lin.getWeight().getDefiningOp<ParamOp>() : ParamOp();
+    auto bp = lin && lin.getBias() ? lin.getBias().getDefiningOp<ParamOp>() : ParamOp();
+    auto bc = lin && lin.getBias() ? lin.getBias().getDefiningOp<ConstantOp>() : ConstantOp();
+    if (physAxis == int64_t(pd.size()) - 1 && wp && (!lin.getBias() || bp || bc) &&
+        weights.index.count(wp.getName().str()) &&
+        (!bp || weights.index.count(bp.getName().str()))) {
+      auto rows = [&](const std::string &name) -> Value {
+        const rt::Tensor &t = weights.tensors[weights.index.at(name)].second;
+        std::vector<int64_t> shape = t.shape();
+        int64_t inner = 1;
+        for (size_t k = 1; k < shape.size(); ++k)
+          inner *= shape[k];
+        const float *src = static_cast<const float *>(t.data());
+        std::vector<float> part(src + start * inner, src + (start + size) * inner);
+        shape[0] = size;
+        return paramOf(sliceName(name, start, start + size), shape, part,
+                       weights.transposed.count(name) != 0);
+      };
+      Value w = rows(wp.getName().str());
+      Value bias = bp ? rows(bp.getName().str()) : Value();
+      if (bc) {
+        auto dense = llvm::cast<DenseElementsAttr>(bc.getValue());
+        std::vector<float> all(dense.getValues<float>().begin(), dense.getValues<float>().end());
+        std::vector<float> part(all.begin() + start, all.begin() + start + size);
+        auto type = RankedTensorType::get({size}, b.getF32Type());
+        bias = b.create<ConstantOp>(loc(), type, DenseElementsAttr::get(type, llvm::ArrayRef<float>(part)));
+      }
+      r = b.create<LinearOp>(loc(), typeOf(pd, b.getF32Type()), lin.getInput(), w, bias);
+    } else {
+      r = b.create<SliceOp>(loc(), typeOf(pd, elemOf(x.phys)), x.phys,
+                            b.getI64IntegerAttr(physAxis), b.getI64IntegerAttr(start),
+                            b.getI64IntegerAttr(size));
+    }
+    View out = v;
+    out.phys = pd;
+    if (x.view)
+      out.s.back() = {size, false};
+    else
+      out = trivialView(pd);
+    Val res = viewed(x, r, out);
+    res.mul = x.mul, res.div = x.div;
+    return res;
+  }
+  std::vector<Sym> dims = x.dims;
+  dims[axis] = {size, false};
+  Value l = logical(x, "the sliced value");
+  Value r = b.create<SliceOp>(loc(), typeOf(dims, elemOf(l)), l, b.getI64IntegerAttr(axis),
+                              b.getI64IntegerAttr(start), b.getI64IntegerAttr(size));
+  return runtime(r, dims, x.negated);
 }
 
 /// tfx.layer_norm of a completed pattern: gamma from the Scaled step (else
@@ -1313,8 +2115,22 @@ Value GraphImporter::layerNormOf(const Val &v, const Host *beta) {
                                     : paramOf(hint() + ".ln_weight", {d}, ones.f);
   Value bv = beta ? materialize(*beta, "the LayerNorm bias")
                   : paramOf(hint() + ".ln_bias", {d}, zeros.f);
-  return b.create<LayerNormOp>(loc(), v.value.getType(), v.value, g, bv,
-                               b.getF32FloatAttr(v.lnEps));
+  Val src = v;
+  src.ln = Val::Ln::None;
+  Value x = logical(src, "the normalized value");
+  return b.create<LayerNormOp>(loc(), x.getType(), x, g, bv, b.getF32FloatAttr(v.lnEps));
+}
+
+/// a and c are the same run-time value (same physical value, layout, scale).
+static bool sameValue(const Val &a, const Val &c) {
+  if (a.isHost || c.isHost || a.phys != c.phys || a.mul != c.mul || a.div != c.div ||
+      a.view.has_value() != c.view.has_value())
+    return false;
+  if (!a.view)
+    return true;
+  const View &x = *a.view, &y = *c.view;
+  return x.phys == y.phys && x.s == y.s && x.bcast == y.bcast && x.perm == y.perm &&
+         x.group == y.group;
 }
 
 /// One step of LayerNorm written with primitive ops; true if `node` was one.
@@ -1357,7 +2173,7 @@ bool GraphImporter::layerNormStep() {
   if (node->input_size() == 2 && has(0) && has(1)) {
     Val &a = in(0);
     Val &c = in(1);
-    if (op == "Sub" && !a.isHost && a.ln == Ln::None && c.ln == Ln::Mean && c.value == a.value) {
+    if (op == "Sub" && !a.isHost && a.ln == Ln::None && c.ln == Ln::Mean && sameValue(a, c)) {
       set(0, lazy(a, Ln::Centered));
       return true;
     }
@@ -1366,7 +2182,7 @@ bool GraphImporter::layerNormStep() {
       set(0, lazy(a, Ln::Square));
       return true;
     }
-    if (op == "Mul" && a.ln == Ln::Centered && c.ln == Ln::Centered && a.value == c.value) {
+    if (op == "Mul" && a.ln == Ln::Centered && c.ln == Ln::Centered && sameValue(a, c)) {
       set(0, lazy(a, Ln::Square));
       return true;
     }
@@ -1376,7 +2192,7 @@ bool GraphImporter::layerNormStep() {
       set(0, v);
       return true;
     }
-    if (op == "Div" && a.ln == Ln::Centered && c.ln == Ln::Std && a.value == c.value) {
+    if (op == "Div" && a.ln == Ln::Centered && c.ln == Ln::Std && sameValue(a, c)) {
       Val v = lazy(a, Ln::Normalized);
       v.lnEps = c.lnEps;
       set(0, v);
@@ -1450,6 +2266,17 @@ void GraphImporter::importNode() {
   }
   if (!node->domain().empty() && node->domain() != "ai.onnx")
     fail("ops of domain '" + node->domain() + "' are not supported");
+  // Batch-dependent splats and additive masks reach only the ops that know
+  // them; anywhere else they would be read as something they are not.
+  static const std::set<std::string> maskAware = {"Identity", "Dropout", "Shape", "Where",
+                                                  "Add", "Mul", "Expand", "Cast"};
+  if (!maskAware.count(op))
+    for (int i = 0; i < node->input_size(); ++i)
+      if (has(i) && (in(i).splatDims || in(i).isAdditive))
+        fail(std::string("input ") + std::to_string(i) + " is " +
+             (in(i).isAdditive ? "an additive attention mask (0 / -inf)"
+                               : "a constant of batch-dependent shape (ConstantOfShape)") +
+             ", which " + op + " does not take");
 
   if (op == "Dropout" && has(2)) {
     const Host &training = hostIn(2, "training_mode");
@@ -1540,7 +2367,9 @@ void GraphImporter::importNode() {
       }
       h = std::move(out);
     }
-    set(0, hostVal(std::move(h)));
+    Val out = hostVal(std::move(h));
+    out.splatDims = x.splatDims;
+    set(0, out);
     return;
   }
   if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div")
@@ -1564,11 +2393,17 @@ void GraphImporter::importNode() {
         fail("LeakyRelu of an import-time tensor is not folded");
       return foldElementwise(op);
     }
-    Value r = op == "Relu" ? b.create<ReluOp>(loc(), x.value.getType(), x.value).getResult()
-                           : b.create<LeakyReluOp>(loc(), x.value.getType(), x.value,
+    if (x.elem() != Elem::Float || x.isAdditive)
+      fail(op + " needs a float tensor");
+    if (x.view && hasBroadcast(*x.view))
+      logical(x, "the input");  // fails with the reason
+    // Elementwise: on the physical value, the layout kept.
+    Value p = scaled(x.phys, x);
+    Value r = op == "Relu" ? b.create<ReluOp>(loc(), p.getType(), p).getResult()
+                           : b.create<LeakyReluOp>(loc(), p.getType(), p,
                                                    b.getF32FloatAttr(floatAttr("alpha", 0.01f)))
                                  .getResult();
-    set(0, runtime(r, x.dims));
+    set(0, viewed(x, r, viewOf(x)));
     return;
   }
   if (op == "Equal") {
@@ -1584,11 +2419,16 @@ void GraphImporter::importNode() {
       fail("Equal on run-time values is supported as `ids == constant` (a padding "
            "mask) only");
     int64_t pad = staticInt(c.host.i[0], "the padding id");
-    auto idsType = llvm::cast<RankedTensorType>(ids.value.getType());
+    if (broadcastDims(ids.dims, symDims(c)) != ids.dims)
+      fail("`ids == constant` broadcasts the ids to a larger shape");
+    // On the physical ids, the layout kept.
+    auto idsType = llvm::cast<RankedTensorType>(ids.phys.getType());
     Value m = b.create<PaddingMaskOp>(
-        loc(), RankedTensorType::get(idsType.getShape(), b.getI1Type()), ids.value,
+        loc(), RankedTensorType::get(idsType.getShape(), b.getI1Type()), ids.phys,
         b.getI64IntegerAttr(pad));
-    set(0, runtime(m, broadcastDims(ids.dims, symDims(c)), /*negated=*/true));
+    Val r = viewed(ids, m, viewOf(ids));
+    r.negated = true;
+    set(0, r);
     return;
   }
   if (op == "Not") {
@@ -1613,8 +2453,18 @@ void GraphImporter::importNode() {
     Val &x = in(0);
     if (x.isHost)
       fail("Softmax of an import-time tensor is not folded");
+    if (x.elem() != Elem::Float || x.isAdditive)
+      fail("Softmax needs a float tensor");
     int64_t axis = normAxis(intAttr("axis", -1), x.dims.size());
-    Value r = b.create<SoftmaxOp>(loc(), x.value.getType(), x.value, b.getI64IntegerAttr(axis));
+    if (axis == int64_t(x.dims.size()) - 1) {
+      View view;
+      Value in = lastAxis(x, view, "the input");
+      Value r = b.create<SoftmaxOp>(loc(), in.getType(), in, b.getI64IntegerAttr(-1));
+      set(0, lastAxisResult(x, r, view, x.dims.back()));
+      return;
+    }
+    Value in = valueOf(x, "the input");
+    Value r = b.create<SoftmaxOp>(loc(), in.getType(), in, b.getI64IntegerAttr(axis));
     set(0, runtime(r, x.dims));
     return;
   }
@@ -1644,9 +2494,13 @@ void GraphImporter::importNode() {
     Value gv = materialize(g, "the scale");
     Value bv = beta.param.empty() && !has(2) ? paramOf(hint() + ".bias", {d}, beta.f)
                                              : materialize(beta, "the bias");
-    Value r = b.create<LayerNormOp>(loc(), x.value.getType(), x.value, gv, bv,
+    if (x.elem() != Elem::Float || x.isAdditive)
+      fail("LayerNormalization needs a float tensor");
+    View view;
+    Value in = lastAxis(x, view, "the input");
+    Value r = b.create<LayerNormOp>(loc(), in.getType(), in, gv, bv,
                                     b.getF32FloatAttr(floatAttr("epsilon", 1e-5f)));
-    set(0, runtime(r, x.dims));
+    set(0, lastAxisResult(x, r, view, x.dims.back()));
     return;
   }
   if (op == "Transpose") {
@@ -1691,13 +2545,14 @@ void GraphImporter::importNode() {
       set(0, hostVal(std::move(out)));
       return;
     }
-    std::vector<Sym> dims;
-    for (int64_t p : perm)
-      dims.push_back(x.dims[p]);
-    Type elem = llvm::cast<RankedTensorType>(x.value.getType()).getElementType();
-    Value v = b.create<TransposeOp>(loc(), typeOf(dims, elem), x.value,
-                                    b.getDenseI64ArrayAttr(perm));
-    set(0, runtime(v, dims, x.negated));
+    if (x.isAdditive)
+      fail("transposing an additive attention mask is not supported");
+    // A view edit: no data moves until an op needs another layout.
+    View v = viewOf(x);
+    transposeView(v, perm);
+    Val t = viewed(x, x.phys, v);
+    t.mul = x.mul, t.div = x.div;
+    set(0, t);
     return;
   }
   if (op == "Reshape") {
@@ -1883,22 +2738,32 @@ void GraphImporter::importNode() {
       if (x.isHost) {
         fail("Split of an import-time tensor is not folded");
       }
-      Type elem = llvm::cast<RankedTensorType>(x.value.getType()).getElementType();
-      Value v = b.create<SliceOp>(loc(), typeOf(d, elem), x.value, b.getI64IntegerAttr(axis),
-                                  b.getI64IntegerAttr(start), b.getI64IntegerAttr(sizes[o]));
-      set(o, runtime(v, d, x.negated));
+      set(o, sliceAxis(x, axis, start, sizes[o]));
       start += sizes[o];
     }
     return;
   }
   if (op == "ConstantOfShape") {
     Host shape = shapeInput(0, "the shape");
-    std::vector<int64_t> s = staticInts(shape, "the shape of ConstantOfShape");
     Host fill = makeHost(Elem::Float, {});
     if (const auto *a = attr("value"))
       fill = readTensor(a->t());
     if (fill.size() != 1)
       fail("ConstantOfShape's value must hold one element");
+    if (std::any_of(shape.i.begin(), shape.i.end(), [](const Sym &d) { return d.batch; })) {
+      // Batch-dependent: a scalar that only masks may consume.
+      std::vector<Sym> dims(shape.i.begin(), shape.i.end());
+      for (const Sym &d : dims)
+        if (d.k <= 0)
+          fail("ConstantOfShape of shape " + dimsString(dims));
+      fill.shape.clear();
+      fill.param.clear();
+      Val v = hostVal(std::move(fill));
+      v.splatDims = dims;
+      set(0, v);
+      return;
+    }
+    std::vector<int64_t> s = staticInts(shape, "the shape of ConstantOfShape");
     Host out = makeHost(fill.elem, s);
     for (int64_t k = 0; k < out.size(); ++k)
       copyElem(fill, 0, out, k);
@@ -1910,11 +2775,40 @@ void GraphImporter::importNode() {
     Host shape = shapeInput(1, "the shape");
     std::vector<Sym> target(shape.i.begin(), shape.i.end());
     std::vector<Sym> dims = broadcastDims(symDims(x), target);
+    if (x.splatDims) {
+      Val r = x;
+      r.splatDims = dims;
+      set(0, r);
+      return;
+    }
     if (!x.isHost) {
-      if (dims != x.dims)
-        fail("Expand of a run-time value from " + dimsString(x.dims) + " to " +
-             dimsString(dims) + " is not supported");
-      set(0, x);
+      if (x.isAdditive)
+        fail("Expand of an additive attention mask is not supported");
+      if (dims == x.dims) {
+        set(0, x);
+        return;
+      }
+      // Broadcast dimensions become view axes of physical size 1: fine for
+      // masks (tfx.apply_mask broadcasts); anything else fails where read.
+      View v = viewOf(x);
+      dropUnitAxes(v);
+      size_t lead = dims.size() - x.dims.size();
+      if (lead) {
+        auto groups = groupsOf(v);
+        groups.insert(groups.begin(), lead, std::vector<int>());
+        setGroups(v, groups);
+      }
+      for (size_t d = 0; d < dims.size(); ++d) {
+        Sym from = d < lead ? Sym{1, false} : x.dims[d - lead];
+        if (from == dims[d])
+          continue;
+        if (dims[d].batch)
+          fail("Expand of a run-time value along the batch dimension is not supported");
+        broadcastDim(v, d, dims[d].k);
+      }
+      Val r = viewed(x, x.phys, v);
+      r.mul = x.mul, r.div = x.div;
+      set(0, r);
       return;
     }
     std::vector<int64_t> s;

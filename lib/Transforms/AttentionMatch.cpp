@@ -47,6 +47,10 @@ std::string paramName(Value v) {
 
 std::string prefixOf(Value qWeight) {
   std::string name = paramName(qWeight);
+  // nn.MultiheadAttention's packed projection, sliced by tfx-import:
+  // "<prefix>.in_proj_weight[0:128]".
+  if (size_t at = name.rfind(".in_proj_weight["); at != std::string::npos)
+    return name.substr(0, at);
   for (llvm::StringRef suffix : {".q_proj.weight", ".weight"})
     if (llvm::StringRef(name).ends_with(suffix))
       return name.substr(0, name.size() - suffix.size());

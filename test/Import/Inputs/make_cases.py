@@ -114,3 +114,28 @@ save("fuzz-add-one-input", [helper.make_node("Add", ["x"], ["z"], name="add1")],
      [vi("x", TensorProto.FLOAT, [2])], [vi("z")])
 save("fuzz-softmax-rank0", [helper.make_node("Softmax", ["x"], ["z"], name="sm")],
      [vi("x", TensorProto.FLOAT, [])], [vi("z")])
+
+# Masks and layouts (nn.MultiheadAttention exports).
+scores = vi("s", TensorProto.FLOAT, ["batch", 4, 4])
+padin = vi("pad", TensorProto.BOOL, ["batch", 4])
+minf = const("minf", np.array(-np.inf, np.float32))
+zero_f = const("zf", np.array(0.0, np.float32))
+# A key padding mask given as a bool graph input (true = padded): keeping
+# where it is false needs a negation tfx-import does not invent.
+save("mask-input", [minf, const("shp", np.array([-1, 1, 4], np.int64)),
+                    helper.make_node("Reshape", ["pad", "shp"], ["pad3"], name="r"),
+                    helper.make_node("Where", ["pad3", "minf", "s"], ["z"], name="fill")],
+     [scores, padin], [vi("z")])
+# An additive (0 / -inf) mask used other than by adding it to scores.
+ids4 = vi("ids", TensorProto.INT64, ["batch", 4])
+save("additive-misuse", [minf, zero_f, const("padid", np.array(0, np.int64)),
+                         helper.make_node("Equal", ["ids", "padid"], ["m"], name="eq"),
+                         helper.make_node("Where", ["m", "minf", "zf"], ["add"], name="w"),
+                         helper.make_node("Relu", ["add"], ["z"], name="relu_of_mask")],
+     [ids4], [vi("z")])
+# A run-time float broadcast by Expand and then used as a value.
+xe = vi("x", TensorProto.FLOAT, ["batch", 1, 4])
+save("expand-float", [const("to", np.array([1, 3, 4], np.int64)),
+                      helper.make_node("Expand", ["x", "to"], ["e"], name="exp"),
+                      helper.make_node("Relu", ["e"], ["z"], name="relu")],
+     [xe], [vi("z")])

@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""Export a PyTorch module to ONNX and import it into tfx.
+
+    import tfx_export
+    tfx_export.export(module, (src_ids,), "encoder.onnx", ["src_ids"], ["memory"])
+    tfx_export.tfx_import([("encoder.onnx", "encode"), ("decoder.onnx", "decode")],
+                          "model.mlir", "weights.safetensors")
+
+`export` calls torch.onnx.export as a user would (eval mode, constant
+folding on, opset 17) with the batch axis (dimension 0 of every input and
+output) dynamic; every other dimension is fixed by the example inputs, as
+tfx requires (pad sentences to the maximum length). `tfx_import` runs
+`tfx-import` on one or more exported graphs, one function each.
+
+Works with Debian's python3-torch (1.13) and python3-onnx.
+"""
+
+import os
+import shutil
+import subprocess
+
+import torch
+
+OPSET = 17
+
+
+def export(module, example_inputs, path, input_names, output_names, opset=OPSET,
+           constant_folding=True):
+    """torch.onnx.export with a dynamic batch axis; returns `path`."""
+    module = module.eval()
+    dynamic = {name: {0: "batch"} for name in list(input_names) + list(output_names)}
+    # Traced with grad mode on: under no_grad, nn.TransformerEncoder (torch
+    # 1.13) takes its nested-tensor fast path, which has no ONNX export.
+    with torch.enable_grad():
+        torch.onnx.export(module, tuple(example_inputs), path, input_names=list(input_names),
+                          output_names=list(output_names), opset_version=opset,
+                          do_constant_folding=constant_folding, dynamic_axes=dynamic)
+    return path
+
+
+def find_tfx_import():
+    """tfx-import from $TFX_IMPORT, the build tree, or PATH."""
+    if os.environ.get("TFX_IMPORT"):
+        return os.environ["TFX_IMPORT"]
+    here = os.path.dirname(os.path.abspath(__file__))
+    built = os.path.join(here, "..", "..", "build", "bin", "tfx-import")
+    if os.path.exists(built):
+        return built
+    found = shutil.which("tfx-import")
+    if not found:
+        raise FileNotFoundError("tfx-import not found: build tfx or set TFX_IMPORT")
+    return found
+
+
+def tfx_import(graphs, mlir_path, weights_path, model_name=None, tool=None):
+    """Imports [(onnx_path, function_name), ...] into one tfx module."""
+    # tfx-import takes the files first, then one --function per file.
+    cmd = [tool or find_tfx_import()] + [path for path, _ in graphs]
+    for _, function in graphs:
+        cmd += ["--function", function]
+    if model_name:
+        cmd += ["--model-name", model_name]
+    cmd += ["-o", mlir_path, "--weights-out", weights_path]
+    subprocess.run(cmd, check=True)
+    return mlir_path, weights_path
