@@ -541,6 +541,11 @@ struct Val {
   /// An additive mask (isHost false, phys null).
   bool isAdditive = false;
   std::vector<MaskTerm> additive;
+  /// A disjunction of bool masks (isHost false, phys null): PyTorch's
+  /// `attn_mask.logical_or(key_padding_mask)`, true = masked. Kept symbolic
+  /// until a Where fills where it is true: one tfx.apply_mask per term.
+  bool isOr = false;
+  std::vector<std::shared_ptr<const Val>> disjuncts;
 
   /// A step of LayerNorm written with primitive ops (older exporters:
   /// ReduceMean, Sub, Pow, ReduceMean, Add eps, Sqrt, Div, Mul, Add) over
@@ -559,6 +564,8 @@ struct Val {
       return host.elem;
     if (isAdditive)
       return Elem::Float;
+    if (isOr)
+      return Elem::Bool;
     Type t = llvm::cast<RankedTensorType>(phys.getType()).getElementType();
     return t.isF32() ? Elem::Float : t.isInteger(1) ? Elem::Bool : Elem::Int;
   }
@@ -1450,7 +1457,17 @@ void GraphImporter::where() {
     r.isAdditive = true;
     r.dims = outDims;
     auto condPtr = std::make_shared<const Val>(c);
-    if (isSplat(x) && isSplat(y)) {
+    if (c.isOr) {
+      // (a | b) ? -inf : y  ==  y + (a ? -inf : 0) + (b ? -inf : 0).
+      if (!isSplat(x) || x.host.f[0] != minusInf ||
+          (isSplat(y) ? y.host.f[0] != 0.0f : bool(y.splatDims)))
+        fail("Where of a disjunction of masks (Or) is supported as `mask ? -inf : 0` "
+             "(or a 0 / -inf table) only");
+      if (!isSplat(y))
+        r.additive.push_back({nullptr, 0, 0, y.host});
+      for (const auto &d : c.disjuncts)
+        r.additive.push_back({d, minusInf, 0.0f, Host()});
+    } else if (isSplat(x) && isSplat(y)) {
       r.additive.push_back({condPtr, x.host.f[0], y.host.f[0], Host()});
     } else if (isSplat(x) && x.host.f[0] == minusInf && !y.splatDims) {
       r.additive.push_back({nullptr, 0, 0, y.host});
@@ -1475,6 +1492,17 @@ void GraphImporter::where() {
   if (kept.dims != outDims)
     fail("a masked fill that broadcasts its kept value (" + dimsString(kept.dims) + " to " +
          dimsString(outDims) + ") is not supported");
+  if (c.isOr) {
+    // Filled where any term is true: one fill per term.
+    if (yFill)
+      fail("Where that keeps a value where a disjunction of masks (Or) is true is not "
+           "supported (only filling there)");
+    Val r = kept;
+    for (const auto &d : c.disjuncts)
+      r = maskedFill(r, *d, /*keepWhen=*/false, fill);
+    set(0, r);
+    return;
+  }
   set(0, maskedFill(kept, c, /*keepWhen=*/yFill, fill));
 }
 
@@ -2270,6 +2298,13 @@ void GraphImporter::importNode() {
   // them; anywhere else they would be read as something they are not.
   static const std::set<std::string> maskAware = {"Identity", "Dropout", "Shape", "Where",
                                                   "Add", "Mul", "Expand", "Cast"};
+  static const std::set<std::string> orAware = {"Identity", "Dropout", "Where", "Or", "Cast",
+                                                "Shape"};
+  if (!orAware.count(op))
+    for (int i = 0; i < node->input_size(); ++i)
+      if (has(i) && in(i).isOr)
+        fail(std::string("input ") + std::to_string(i) +
+             " is a disjunction of run-time masks (Or), which " + op + " does not take");
   if (!maskAware.count(op))
     for (int i = 0; i < node->input_size(); ++i)
       if (has(i) && (in(i).splatDims || in(i).isAdditive))
@@ -2374,6 +2409,24 @@ void GraphImporter::importNode() {
   }
   if (op == "Add" || op == "Sub" || op == "Mul" || op == "Div")
     return binary(op);
+  if (op == "Or" && (!in(0).isHost || !in(1).isHost)) {
+    // Masks combined: kept as their disjunction (see Val::isOr).
+    Val r;
+    r.isHost = false;
+    r.isOr = true;
+    r.dims = broadcastDims(symDims(in(0)), symDims(in(1)));
+    for (int i = 0; i < 2; ++i) {
+      const Val &v = in(i);
+      if (v.elem() != Elem::Bool || v.splatDims || v.isAdditive)
+        fail("Or needs bool masks");
+      if (v.isOr)
+        r.disjuncts.insert(r.disjuncts.end(), v.disjuncts.begin(), v.disjuncts.end());
+      else
+        r.disjuncts.push_back(std::make_shared<const Val>(v));
+    }
+    set(0, r);
+    return;
+  }
   if (op == "Mod" && intAttr("fmod", 0) != 0)
     fail("Mod with fmod = 1 is not supported");
   if (op == "Pow" || op == "Sqrt" || op == "Reciprocal" || op == "Neg" || op == "Exp" ||
@@ -2435,6 +2488,8 @@ void GraphImporter::importNode() {
     Val x = in(0);
     if (x.isHost)
       return foldElementwise(op);
+    if (x.isOr)
+      fail("Not of a disjunction of masks (Or) is not supported");
     x.negated = !x.negated;
     set(0, x);
     return;
