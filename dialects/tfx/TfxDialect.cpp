@@ -29,9 +29,15 @@ Operation *TfxDialect::materializeConstant(OpBuilder &builder, Attribute value,
 /// `tfx.model` on a module: every parameter name must have one type across the
 /// whole module, since a weights file holds exactly one tensor per name.
 static LogicalResult verifyModelParams(ModuleOp module) {
+  // Runs before the ops' own verifiers: a malformed tfx.param (no name, no
+  // single result) is skipped here and reported by its verifier.
   llvm::StringMap<ParamOp> first;
   WalkResult result = module.walk([&](ParamOp param) {
-    auto [it, inserted] = first.try_emplace(param.getName(), param);
+    auto name = param->getAttrOfType<StringAttr>(param.getNameAttrName());
+    if (!name || param->getNumResults() != 1 ||
+        !llvm::isa<RankedTensorType>(param->getResult(0).getType()))
+      return WalkResult::advance();
+    auto [it, inserted] = first.try_emplace(name.getValue(), param);
     if (inserted || it->second.getType() == param.getType())
       return WalkResult::advance();
     InFlightDiagnostic diag = param.emitOpError()

@@ -35,13 +35,26 @@ def Tfx_Dialect : Dialect {
     * Linear layers use PyTorch's weight layout: `weight[out, in]`.
     * A module that holds a model carries the attribute `tfx.model`; the
       dialect then checks that every parameter name is declared with a single
-      type across the module.
+      type across the module (a malformed `tfx.param` is left to its own
+      verifier).
+    * Every op checks its tensor types first (trait `TensorLimits`): each
+      static dimension is at least 1 and each static element count at most
+      2^31 - 1, the most a kernel indexes. The ops' own verifiers run after
+      it, so their shape arithmetic can neither divide by zero nor overflow.
   }];
   let hasConstantMaterializer = 1;
   let hasOperationAttrVerify = 1;
 }
 
+// Every tfx op: static dimensions of its tensors are positive and their
+// static element counts fit a kernel's int32 indexing. Trait verifiers run
+// before the op's own verifier, so shape arithmetic there cannot divide by
+// zero or overflow.
+def Tfx_TensorLimits : NativeOpTrait<"TensorLimits"> {
+  let cppNamespace = "::tfx";
+}
+
 class Tfx_Op<string mnemonic, list<Trait> traits = []>
-    : Op<Tfx_Dialect, mnemonic, traits>;
+    : Op<Tfx_Dialect, mnemonic, !listconcat([Tfx_TensorLimits], traits)>;
 
 #endif // TFX_DIALECT_TD

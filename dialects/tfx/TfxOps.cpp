@@ -109,9 +109,9 @@ LogicalResult verifyPadding(Operation *op, StringRef padding,
   if (padding != "centered" && padding != "causal")
     return op->emitOpError() << "padding must be \"centered\" or \"causal\", "
                              << "got \"" << padding << "\"";
-  if (kernelSize < 1)
-    return op->emitOpError() << "kernel_size must be at least 1, got "
-                             << kernelSize;
+  if (kernelSize < 1 || kernelSize > kMaxTensorElements)
+    return op->emitOpError() << "kernel_size must be in [1, " << kMaxTensorElements
+                             << "], got " << kernelSize;
   if (padding == "centered" && kernelSize % 2 == 0)
     return op->emitOpError() << "centered padding needs an odd kernel_size, got "
                              << kernelSize;
@@ -127,8 +127,9 @@ LogicalResult verifyConvCommon(Operation *op, Value input, Value result,
   if (failed(verifyPadding(op, padding, kernelSize)))
     return failure();
   int64_t channels = shapeOf(input)[2];
-  if (numHeads < 1)
-    return op->emitOpError() << "num_heads must be positive, got " << numHeads;
+  if (numHeads < 1 || numHeads > kMaxTensorElements)
+    return op->emitOpError() << "num_heads must be in [1, " << kMaxTensorElements
+                             << "], got " << numHeads;
   if (!ShapedType::isDynamic(channels) && channels % numHeads != 0)
     return op->emitOpError() << "channels (" << channels
                              << ") must be divisible by num_heads ("
@@ -141,6 +142,35 @@ LogicalResult verifyConvCommon(Operation *op, Value input, Value result,
 }
 
 } // namespace
+
+LogicalResult tfx::verifyTensorLimits(Operation *op) {
+  auto check = [&](Type type, StringRef what, unsigned index) -> LogicalResult {
+    auto ranked = llvm::dyn_cast<RankedTensorType>(type);
+    if (!ranked)
+      return success();
+    int64_t count = 1;
+    for (int64_t d : ranked.getShape()) {
+      if (ShapedType::isDynamic(d))
+        continue;
+      if (d < 1)
+        return op->emitOpError() << what << " #" << index << " has type " << type
+                                 << ": tfx tensors have no empty dimensions";
+      if (d > kMaxTensorElements || count > kMaxTensorElements / d)
+        return op->emitOpError() << what << " #" << index << " has type " << type
+                                 << ": more than the " << kMaxTensorElements
+                                 << " elements a tfx kernel indexes";
+      count *= d;
+    }
+    return success();
+  };
+  for (auto [i, v] : llvm::enumerate(op->getOperands()))
+    if (failed(check(v.getType(), "operand", i)))
+      return failure();
+  for (auto [i, v] : llvm::enumerate(op->getResults()))
+    if (failed(check(v.getType(), "result", i)))
+      return failure();
+  return success();
+}
 
 //===----------------------------------------------------------------------===//
 // ParamOp / ConstantOp
@@ -425,9 +455,10 @@ LogicalResult SliceOp::verify() {
   int64_t start = getStartAttr().getInt(), size = getSizeAttr().getInt(), dim = in[*axis];
   if (ShapedType::isDynamic(dim))
     return emitOpError() << "cannot slice the dynamic dimension " << *axis;
-  if (start < 0 || size < 1 || start + size > dim)
-    return emitOpError() << "range [" << start << ", " << start + size
-                         << ") is outside dimension " << *axis << " of size "
+  // Written so that nothing overflows (start and size are any int64).
+  if (start < 0 || size < 1 || start > dim || size > dim - start)
+    return emitOpError() << "range of " << size << " elements from " << start
+                         << " is outside dimension " << *axis << " of size "
                          << dim;
   SmallVector<int64_t> expected(in);
   expected[*axis] = size;
@@ -579,12 +610,13 @@ LogicalResult LsraOp::verify() {
   if (failed(verifyPadding(*this, getPadding(), getKernelSizeAttr().getInt())))
     return failure();
   int64_t convHeads = getConvHeadsAttr().getInt();
-  int64_t taps = convHeads * getKernelSizeAttr().getInt();
   if (convHeads < 1 || w % convHeads != 0)
     return emitOpError() << "conv_heads (" << convHeads
                          << ") must be positive and divide the convolution "
                             "width ("
                          << w << ")";
+  // Both factors are bounded (conv_heads <= w, kernel_size by verifyPadding).
+  int64_t taps = convHeads * getKernelSizeAttr().getInt();
   if (getConvKind() == "lightweight") {
     if (getKernelBias())
       return emitOpError() << "kernel_bias is only for conv_kind = \"dynamic\"";

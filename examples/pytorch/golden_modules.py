@@ -22,7 +22,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "test", "golden"))
 sys.path.insert(0, HERE)
 import make_golden  # noqa: E402
-import safetensors_io  # noqa: E402
 import tfx_export  # noqa: E402
 
 
@@ -60,20 +59,8 @@ def main():
     with torch.no_grad():
         memory = net.encoder(src)
         logits = net.decoder(memory, src, tgt)
-    out = lambda name: os.path.join(args.out, name)  # noqa: E731
-    safetensors_io.save(out("inputs.safetensors"), {"src_ids": src.numpy(), "tgt_ids": tgt.numpy()})
-    safetensors_io.save(out("ref-memory.safetensors"), {"memory": memory.numpy()})
-    safetensors_io.save(out("ref-logits.safetensors"), {"logits": logits.numpy()})
-    safetensors_io.save(out("dec-in.safetensors"), {"memory": memory.numpy(),
-                                                     "src_ids": src.numpy(),
-                                                     "tgt_ids": tgt.numpy()})
-    tfx_export.export(Encode(net), (src,), out("encoder.onnx"), ["src_ids"], ["memory"])
-    tfx_export.export(Decode(net), (memory, src, tgt), out("decoder.onnx"),
-                      ["memory", "src_ids", "tgt_ids"], ["logits"])
-    if not args.no_import:
-        tfx_export.tfx_import([(out("encoder.onnx"), "encode"), (out("decoder.onnx"), "decode")],
-                              out("model.mlir"), out("weights.safetensors"),
-                              model_name=args.model)
+    tfx_export.export_translation(Encode(net), Decode(net), src, tgt, memory, logits, args.out,
+                                  args.model, do_import=not args.no_import)
     print(f"wrote {args.out}")
 
 

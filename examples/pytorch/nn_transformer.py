@@ -26,9 +26,7 @@ import sys
 import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "test", "golden"))
 sys.path.insert(0, HERE)
-import safetensors_io  # noqa: E402
 import tfx_export  # noqa: E402
 
 PAD = 0
@@ -124,22 +122,9 @@ def main():
     with torch.enable_grad():
         memory = net.encode(src).detach()
         logits = net.decode(memory, src, tgt).detach()
-    out = lambda name: os.path.join(args.out, name)  # noqa: E731
-    safetensors_io.save(out("inputs.safetensors"), {"src_ids": src.numpy(), "tgt_ids": tgt.numpy()})
-    safetensors_io.save(out("ref-memory.safetensors"), {"memory": memory.numpy()})
-    safetensors_io.save(out("ref-logits.safetensors"), {"logits": logits.numpy()})
-    safetensors_io.save(out("dec-in.safetensors"), {"memory": memory.numpy(),
-                                                     "src_ids": src.numpy(),
-                                                     "tgt_ids": tgt.numpy()})
-
-    tfx_export.export(Encode(net), (src,), out("encoder.onnx"), ["src_ids"], ["memory"],
-                      opset=args.opset)
-    tfx_export.export(Decode(net), (memory, src, tgt), out("decoder.onnx"),
-                      ["memory", "src_ids", "tgt_ids"], ["logits"], opset=args.opset)
-    if not args.no_import:
-        tfx_export.tfx_import([(out("encoder.onnx"), "encode"), (out("decoder.onnx"), "decode")],
-                              out("model.mlir"), out("weights.safetensors"),
-                              model_name="nn_transformer")
+    tfx_export.export_translation(Encode(net), Decode(net), src, tgt, memory, logits, args.out,
+                                  "nn_transformer", opset=args.opset,
+                                  do_import=not args.no_import)
     print(f"wrote {args.out}")
 
 

@@ -18,8 +18,13 @@ Works with Debian's python3-torch (1.13) and python3-onnx.
 import os
 import shutil
 import subprocess
+import sys
 
 import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                "test", "golden"))
+import safetensors_io  # noqa: E402
 
 OPSET = 17
 
@@ -63,3 +68,25 @@ def tfx_import(graphs, mlir_path, weights_path, model_name=None, tool=None):
     cmd += ["-o", mlir_path, "--weights-out", weights_path]
     subprocess.run(cmd, check=True)
     return mlir_path, weights_path
+
+
+def export_translation(encode, decode, src, tgt, memory, logits, out_dir, model_name,
+                       opset=OPSET, do_import=True):
+    """An encoder (src_ids -> memory) and decoder (memory, src_ids, tgt_ids ->
+    logits) pair: exports both, writes the inputs and PyTorch's outputs on
+    them (inputs, ref-memory, ref-logits, dec-in .safetensors), and imports
+    them into OUT_DIR/model.mlir + weights.safetensors (functions encode and
+    decode)."""
+    out = lambda name: os.path.join(out_dir, name)  # noqa: E731
+    safetensors_io.save(out("inputs.safetensors"), {"src_ids": src.numpy(), "tgt_ids": tgt.numpy()})
+    safetensors_io.save(out("ref-memory.safetensors"), {"memory": memory.numpy()})
+    safetensors_io.save(out("ref-logits.safetensors"), {"logits": logits.numpy()})
+    safetensors_io.save(out("dec-in.safetensors"), {"memory": memory.numpy(),
+                                                     "src_ids": src.numpy(),
+                                                     "tgt_ids": tgt.numpy()})
+    export(encode, (src,), out("encoder.onnx"), ["src_ids"], ["memory"], opset=opset)
+    export(decode, (memory, src, tgt), out("decoder.onnx"), ["memory", "src_ids", "tgt_ids"],
+           ["logits"], opset=opset)
+    if do_import:
+        tfx_import([(out("encoder.onnx"), "encode"), (out("decoder.onnx"), "decode")],
+                   out("model.mlir"), out("weights.safetensors"), model_name=model_name)

@@ -500,6 +500,16 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
   int64_t S = srcIt->second.dim(0);
   if (S < 2)
     return Status::error("calibration data needs at least 2 sentences");
+  // Every tensor is cut into rows per sentence: all must have S rows.
+  for (auto &[name, t] : calibration)
+    if (t.rank() < 1 || t.dim(0) != S) {
+      std::string shape = "[";
+      for (int64_t d = 0; d < t.rank(); ++d)
+        shape += (d ? ", " : "") + std::to_string(t.dim(d));
+      return Status::error("calibration tensor '" + name + "' has shape " + shape +
+                           "]; every calibration tensor holds one row per sentence (" +
+                           std::to_string(S) + ", as 'src_ids')");
+    }
 
   exec::ExecOptions execOptions;
   execOptions.kernels = options.kernels;

@@ -13,12 +13,15 @@
 #include "tfx/Distill/Distill.h"
 #include "tfx/runtime/Safetensors.h"
 
+#include "tfx/Support/Paths.h"
+#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -83,11 +86,27 @@ int main(int argc, char **argv) {
       o->removeArgument();
   Options opt;
   cl::HideUnrelatedOptions(opt.category);
-  cl::ParseCommandLineOptions(argc, argv,
+  if (!tfx::parseCommandLine(argc, argv,
                               "tfx-distill: train attention-replacing MLPs from a "
-                              "teacher's own activations\n");
+                              "teacher's own activations\n", "tfx-distill"))
+    return 1;
   if (opt.threads < 0)
     return fail("--threads must be >= 0");
+  // Numbers: NaN compares false with everything, so check finiteness first.
+  if (opt.lr.getNumOccurrences() && (!std::isfinite(opt.lr) || opt.lr <= 0 || opt.lr > 1))
+    return fail("--lr must be a finite learning rate in (0, 1], got " +
+                std::to_string(opt.lr.getValue()));
+  if (!std::isfinite(opt.holdout) || opt.holdout < 0 || opt.holdout >= 1)
+    return fail("--holdout must be a fraction in [0, 1), got " +
+                std::to_string(opt.holdout.getValue()));
+  std::string clash = tfx::pathClash({{"teacher", opt.teacher},
+                                      {"--weights", opt.weights},
+                                      {"--calibration", opt.calibration}},
+                                     {{"--out-weights", opt.outWeights},
+                                      {"--out-model", opt.outModel},
+                                      {"--out-merged-weights", opt.outMerged}});
+  if (!clash.empty())
+    return fail(clash);
   tfx::lowering::setKernelThreads(opt.threads);
 
   auto weights = tfx::rt::readSafetensors(opt.weights);

@@ -10,9 +10,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/Import/Onnx.h"
+#include "tfx/Support/Paths.h"
 #include "tfx/runtime/Safetensors.h"
 
 #include "mlir/IR/MLIRContext.h"
+#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -47,26 +49,15 @@ static int fail(const llvm::Twine &message) {
   return 1;
 }
 
-/// True when `a` and `b` name the same file: the same existing file, or the
-/// same path once made absolute.
-static bool sameFile(const std::string &a, const std::string &b) {
-  bool eq = false;
-  if (!llvm::sys::fs::equivalent(a, b, eq) && eq)
-    return true;
-  llvm::SmallString<256> x(a), y(b);
-  if (llvm::sys::fs::make_absolute(x) || llvm::sys::fs::make_absolute(y))
-    return false;
-  llvm::sys::path::remove_dots(x, /*remove_dot_dot=*/true);
-  llvm::sys::path::remove_dots(y, /*remove_dot_dot=*/true);
-  return x == y;
-}
+using tfx::sameFile;
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(argc, argv,
+  if (!tfx::parseCommandLine(argc, argv,
                               "tfx-import: ONNX models (opsets 13-17) -> tfx IR + "
-                              "weights (safetensors)\n");
+                              "weights (safetensors)\n", "tfx-import"))
+    return 1;
   if (!functions.empty() && functions.size() != inputs.size())
     return fail("--function was given " + llvm::Twine(functions.size()) +
                 " times for " + llvm::Twine(inputs.size()) + " inputs");

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -59,8 +60,9 @@ static int fail(const llvm::Twine &message) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
-  cl::ParseCommandLineOptions(argc, argv,
-                              "tfx example-model generator: JSON config -> tfx IR\n");
+  if (!tfx::parseCommandLine(argc, argv,
+                              "tfx example-model generator: JSON config -> tfx IR\n", "tfx-modelgen"))
+    return 1;
 
   auto buffer = llvm::MemoryBuffer::getFile(configPath);
   if (!buffer)

@@ -13,9 +13,12 @@
 
 #include "tfx/Exec/Executor.h"
 #include "tfx/Exec/Model.h"
+#include "tfx/Support/Paths.h"
 #include "tfx/runtime/Safetensors.h"
 
+#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
@@ -137,11 +140,23 @@ int main(int argc, char **argv) {
   Options options;
   opt = &options;
   cl::HideUnrelatedOptions(options.category);
-  cl::ParseCommandLineOptions(argc, argv, "tfx-run: run a tfx model through Halide kernels\n");
+  if (!tfx::parseCommandLine(argc, argv, "tfx-run: run a tfx model through Halide kernels\n", "tfx-run"))
+    return 1;
   if (opt->threads < 0)
     return fail("--threads must be >= 0");
   if (opt->bench < 0)
     return fail("--bench must be >= 0");
+  if (opt->outputsPath.getNumOccurrences() && opt->outputsPath.empty())
+    return fail("--outputs is empty (give a file, or leave the option out)");
+  std::string clash = tfx::pathClash({{"model", opt->modelPath},
+                                      {"--weights", opt->weightsPath},
+                                      {"--inputs", opt->inputsPath}},
+                                     {{"--outputs", opt->outputsPath}});
+  if (!clash.empty())
+    return fail(clash);
+  if (!opt->noCache && !opt->cacheDir.empty() && llvm::sys::fs::exists(opt->cacheDir) &&
+      !llvm::sys::fs::is_directory(opt->cacheDir))
+    return fail("--cache-dir '" + opt->cacheDir + "' exists and is not a directory");
   auto inputs = readTensors(opt->inputsPath);
   if (!inputs)
     return fail(inputs.status().message());

@@ -18,6 +18,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
@@ -57,8 +58,7 @@ static int fail(const std::string &message) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   cl::HideUnrelatedOptions(category);
-  if (!cl::ParseCommandLineOptions(argc, argv, "tfx model -> C++ / CUDA / OpenCL library\n",
-                                   &llvm::errs()))
+  if (!tfx::parseCommandLine(argc, argv, "tfx model -> C++ / CUDA / OpenCL library\n", "tfx-translate"))
     return 1;
   auto kind = tfx::target::parseEmitKind(emit);
   if (!kind)

@@ -18,6 +18,25 @@
 
 #include "dialects/tfx/TfxDialect.h.inc"
 
+namespace tfx {
+
+/// Largest element count of a tensor a tfx kernel indexes (int32 extents).
+inline constexpr int64_t kMaxTensorElements = (int64_t(1) << 31) - 1;
+
+/// The TensorLimits check: every static dimension of the op's ranked tensor
+/// operands and results is at least 1, and their static element counts are
+/// at most kMaxTensorElements.
+mlir::LogicalResult verifyTensorLimits(mlir::Operation *op);
+
+/// Op trait of every tfx op (see dialects/tfx/TfxDialect.td).
+template <typename ConcreteType>
+class TensorLimits : public mlir::OpTrait::TraitBase<ConcreteType, TensorLimits> {
+public:
+  static mlir::LogicalResult verifyTrait(mlir::Operation *op) { return verifyTensorLimits(op); }
+};
+
+} // namespace tfx
+
 #define GET_OP_CLASSES
 #include "dialects/tfx/TfxOps.h.inc"
 

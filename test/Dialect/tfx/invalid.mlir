@@ -402,7 +402,7 @@ func.func @f(%x: tensor<?x4xf32>) {
 // -----
 
 func.func @f(%x: tensor<4xf32>) {
-  // expected-error @+1 {{range [3, 5) is outside dimension 0 of size 4}}
+  // expected-error @+1 {{range of 2 elements from 3 is outside dimension 0 of size 4}}
   %0 = tfx.slice %x {axis = 0 : i64, start = 3 : i64, size = 2 : i64} : tensor<4xf32> -> tensor<2xf32>
   return
 }
@@ -410,7 +410,7 @@ func.func @f(%x: tensor<4xf32>) {
 // -----
 
 func.func @f(%x: tensor<4xf32>) {
-  // expected-error @+1 {{range [-1, 1) is outside dimension 0 of size 4}}
+  // expected-error @+1 {{range of 2 elements from -1 is outside dimension 0 of size 4}}
   %0 = tfx.slice %x {axis = 0 : i64, start = -1 : i64, size = 2 : i64} : tensor<4xf32> -> tensor<2xf32>
   return
 }
@@ -598,9 +598,9 @@ func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<4x3xf32>) {
 
 // -----
 
-func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<4x0xf32>) {
-  // expected-error @+1 {{kernel_size must be at least 1, got 0}}
-  %0 = tfx.lightweight_conv %x, %w {num_heads = 4 : i64, kernel_size = 0 : i64, padding = "causal"} : (tensor<?x8x16xf32>, tensor<4x0xf32>) -> tensor<?x8x16xf32>
+func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<4x1xf32>) {
+  // expected-error @+1 {{kernel_size must be in [1, 2147483647], got 0}}
+  %0 = tfx.lightweight_conv %x, %w {num_heads = 4 : i64, kernel_size = 0 : i64, padding = "causal"} : (tensor<?x8x16xf32>, tensor<4x1xf32>) -> tensor<?x8x16xf32>
   return
 }
 
@@ -614,9 +614,9 @@ func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<4x4xf32>) {
 
 // -----
 
-func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<0x3xf32>) {
-  // expected-error @+1 {{num_heads must be positive, got 0}}
-  %0 = tfx.lightweight_conv %x, %w {num_heads = 0 : i64, kernel_size = 3 : i64, padding = "centered"} : (tensor<?x8x16xf32>, tensor<0x3xf32>) -> tensor<?x8x16xf32>
+func.func @f(%x: tensor<?x8x16xf32>, %w: tensor<1x3xf32>) {
+  // expected-error @+1 {{num_heads must be in [1, 2147483647], got 0}}
+  %0 = tfx.lightweight_conv %x, %w {num_heads = 0 : i64, kernel_size = 3 : i64, padding = "centered"} : (tensor<?x8x16xf32>, tensor<1x3xf32>) -> tensor<?x8x16xf32>
   return
 }
 
@@ -859,10 +859,10 @@ func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %
 
 // -----
 
-func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x0xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
-  // expected-error @+1 {{kernel_size must be at least 1, got 0}}
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<2x1xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+  // expected-error @+1 {{kernel_size must be in [1, 2147483647], got 0}}
   %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 2 : i64, conv_kind = "lightweight", kernel_size = 0 : i64, num_heads = 2 : i64, padding = "causal"}
-      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x0xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<2x1xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
   return
 }
 
@@ -886,10 +886,10 @@ func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %
 
 // -----
 
-func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<0x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
+func.func @f(%x: tensor<?x8x16xf32>, %wq: tensor<8x8xf32>, %bq: tensor<8xf32>, %wk: tensor<8x8xf32>, %bk: tensor<8xf32>, %wv: tensor<8x8xf32>, %bv: tensor<8xf32>, %wo: tensor<8x8xf32>, %bo: tensor<8xf32>, %win: tensor<16x8xf32>, %bin: tensor<16xf32>, %wc: tensor<1x3xf32>, %wout: tensor<8x8xf32>, %bout: tensor<8xf32>) {
   // expected-error @+1 {{conv_heads (0) must be positive and divide the convolution width (8)}}
   %0 = tfx.lsra %x attention(%wq, %bq, %wk, %bk, %wv, %bv, %wo, %bo) conv(%win, %bin, %wc, %wout, %bout) {conv_heads = 0 : i64, conv_kind = "lightweight", kernel_size = 3 : i64, num_heads = 2 : i64, padding = "centered"}
-      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<0x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
+      : (tensor<?x8x16xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<8x8xf32>, tensor<8xf32>, tensor<16x8xf32>, tensor<16xf32>, tensor<1x3xf32>, tensor<8x8xf32>, tensor<8xf32>) -> tensor<?x8x16xf32>
   return
 }
 
