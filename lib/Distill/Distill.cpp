@@ -393,17 +393,31 @@ StatusOr<bool> loadCheckpoint(const std::string &path, const std::string &config
           {"adam_m.", &adam.firstMoments()},
           {"adam_v.", &adam.secondMoments()}}) {
       auto it = file->tensors.find(std::string(kind) + MlpParams::kNames[i]);
-      if (it == file->tensors.end() ||
+      if (it == file->tensors.end() || it->second.dtype() != DType::F32 ||
           it->second.shape() != target->tensors[i].shape())
         return Status::error("checkpoint '" + path + "' lacks or mis-shapes " +
                              kind + MlpParams::kNames[i]);
+      const float *v = it->second.dataAs<float>();
+      for (int64_t k = 0; k < it->second.numel(); ++k)
+        if (!std::isfinite(v[k]))
+          return Status::error("checkpoint '" + path + "' holds a non-finite value in " +
+                               kind + MlpParams::kNames[i] +
+                               " (training diverged?); delete it to start over");
       target->tensors[i] = it->second;
     }
   }
-  c.epoch = std::stoll(file->metadata["epoch"]);
+  // The metadata is text from a file: parsed with checks, never trusted.
+  auto integer = [&](const char *key, int64_t &out) {
+    return !llvm::StringRef(file->metadata[key]).getAsInteger(10, out) && out >= 0;
+  };
+  double loss = 0;
+  if (!integer("epoch", c.epoch) || !integer("adam_steps", c.adamSteps) ||
+      llvm::StringRef(file->metadata["train_loss"]).getAsDouble(loss) ||
+      (file->metadata["done"] != "0" && file->metadata["done"] != "1"))
+    return Status::error("checkpoint '" + path + "' has malformed metadata (epoch, "
+                         "adam_steps, train_loss, done); delete it to start over");
+  c.trainLoss = loss;
   c.done = file->metadata["done"] == "1";
-  c.adamSteps = std::stoll(file->metadata["adam_steps"]);
-  c.trainLoss = std::stod(file->metadata["train_loss"]);
   adam.setSteps(c.adamSteps);
   return true;
 }
@@ -515,9 +529,15 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
   execOptions.kernels = options.kernels;
   auto t0 = std::chrono::steady_clock::now();
   std::map<std::string, SiteData> data;
+  std::vector<std::string> capturedFunctions;
   {
     exec::Executor teacherExec(*capture, teacherWeights, execOptions);
     std::vector<std::string> order = entryOrder(*capture);
+    // Functions after the last one with a site need not run (encoder-only
+    // distillation needs no 'tgt_ids').
+    while (!order.empty() && !taps->count(order.back()))
+      order.pop_back();
+    capturedFunctions = order;
     const int64_t chunk = 64;
     for (int64_t begin = 0; begin < S; begin += chunk) {
       int64_t end = std::min(S, begin + chunk);
@@ -643,6 +663,12 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
       auto heldLoss = evaluate(trainer, params, d, heldIds, options.batchSize, nullptr, nullptr);
       if (!heldLoss)
         return heldLoss.status();
+      // A diverged run stops here, before its weights or checkpoint exist.
+      if (!std::isfinite(ck.trainLoss) || !std::isfinite(*heldLoss))
+        return Status::error(prefix + ": training diverged in epoch " +
+                             std::to_string(ck.epoch) + " (train loss " +
+                             std::to_string(ck.trainLoss) + ", held-out " +
+                             std::to_string(*heldLoss) + "); lower --lr");
       double left = epochSeconds * (options.epochs - ck.epoch);
       char line[256];
       std::snprintf(line, sizeof(line),
@@ -723,6 +749,13 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
     exec::TensorMap tAvail = held, rAvail = held;
     std::vector<std::string> order = entryOrder(*teacher);
     for (const std::string &name : order) {
+      // A later function whose inputs the calibration data lacks (the
+      // decoder without 'tgt_ids', when only encoder sites were replaced)
+      // is not measured.
+      if (std::find(capturedFunctions.begin(), capturedFunctions.end(), name) ==
+              capturedFunctions.end() &&
+          !calibration.count("tgt_ids"))
+        continue;
       auto tp = teacherExec.program(name);
       auto rp = replacedExec.program(name);
       if (!tp || !rp)

@@ -22,6 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <set>
@@ -811,6 +812,17 @@ materializeConstants(const Plan &plan, const std::map<std::string, Tensor> &weig
                               " in the model");
       else if (it->second.numel() > kMaxElements)
         error = Status::error("weight '" + r.weight + "' has more than 2^31 elements");
+      if (error) {
+        // NaN or Inf in a weight would flow silently into every output.
+        const float *v = it->second.dataAs<float>();
+        for (int64_t i = 0, n = it->second.numel(); i < n; ++i)
+          if (!std::isfinite(v[i])) {
+            error = Status::error("weight '" + r.weight + "' holds " +
+                                  (std::isnan(v[i]) ? "NaN" : "an infinity") +
+                                  " at flat index " + std::to_string(i));
+            break;
+          }
+      }
       if (!error)
         return error.withContext(r.what);
       out.push_back(it->second);

@@ -107,6 +107,9 @@ static Status runGreedy(tfx::exec::Executor &exec, const tfx::exec::TensorMap &i
   Tensor tgt(tfx::rt::DType::I64, {B, L});
   int64_t *ids = tgt.dataAs<int64_t>();
   std::vector<bool> done(B, false);
+  // Every position starts as padding, so that the rows are padded after
+  // their end-of-sentence also when all finish early and the loop stops.
+  std::fill(ids, ids + B * L, opt->padId.getValue());
   for (int64_t b = 0; b < B; ++b)
     ids[b * L] = opt->bosId;
   tfx::exec::TensorMap decodeIn = {{"memory", encoded.begin()->second},
