@@ -18,6 +18,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -447,6 +448,59 @@ double relativeDeviation(const Tensor &ref, const Tensor &got) {
 
 } // namespace
 
+/// The outputs of one run, committed as a unit: each is written next to
+/// its final path as `<path>.partial`, and renamed into place only once all
+/// are written. Whatever is still pending when this goes out of scope (an
+/// error on the way) is removed, so a failed run leaves no output behind.
+class PendingOutputs {
+public:
+  ~PendingOutputs() {
+    for (auto &[temp, final] : files_)
+      llvm::sys::fs::remove(temp);
+  }
+  std::string stage(const std::string &finalPath) {
+    std::string temp = finalPath + ".partial";
+    files_.emplace_back(temp, finalPath);
+    return temp;
+  }
+  Status commit() {
+    for (auto &[temp, final] : files_)
+      if (std::error_code ec = llvm::sys::fs::rename(temp, final))
+        return Status::error("cannot move '" + temp + "' to '" + final + "': " + ec.message());
+    files_.clear();
+    return Status::ok();
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>> files_;
+};
+
+/// An output whose directory does not exist fails now, not after training.
+Status checkOutputDirectory(const std::string &path, const char *what) {
+  if (path.empty())
+    return Status::ok();
+  llvm::SmallString<256> dir(path);
+  llvm::sys::path::remove_filename(dir);
+  if (dir.empty())
+    dir = ".";
+  if (!llvm::sys::fs::is_directory(dir))
+    return Status::error(std::string(what) + " '" + path + "': directory '" + dir.str().str() +
+                         "' does not exist");
+  return Status::ok();
+}
+
+/// Temporaries of checkpoint writes that a killed run left behind
+/// (`<site>.ckpt.safetensors.tmp.<pid>.<n>`).
+void removeStaleCheckpointTemps(const std::string &dir) {
+  std::error_code ec;
+  std::vector<std::string> stale;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::StringRef(llvm::sys::path::filename(it->path())).contains(".ckpt.safetensors.tmp."))
+      stale.push_back(it->path());
+  for (const std::string &f : stale)
+    llvm::sys::fs::remove(f);
+}
+
 StatusOr<DistillReport>
 distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
         const exec::TensorMap &calibration, const DistillOptions &options,
@@ -456,6 +510,11 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
       options.holdout >= 1)
     return Status::error("epochs and batch size must be >= 1 and the held-out "
                          "fraction in [0, 1)");
+  TFX_RETURN_IF_ERROR(checkOutputDirectory(mlpWeightsPath, "--out-weights"));
+  TFX_RETURN_IF_ERROR(checkOutputDirectory(replacedModelPath, "--out-model"));
+  TFX_RETURN_IF_ERROR(checkOutputDirectory(mergedWeightsPath, "--out-merged-weights"));
+  if (!options.checkpointDir.empty() && llvm::sys::fs::is_directory(options.checkpointDir))
+    removeStaleCheckpointTemps(options.checkpointDir);
   DialectRegistry registry;
   registerTfxDialects(registry);
   registerTfxToolPasses();
@@ -699,10 +758,11 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
   if (!report.complete)
     return report;
 
-  // 4. Outputs: MLP weights, replaced model, merged weights.
+  // 4. Outputs: MLP weights, replaced model, merged weights, as a unit.
+  PendingOutputs outputs;
   {
     std::vector<std::pair<std::string, Tensor>> list(mlpWeights.begin(), mlpWeights.end());
-    TFX_RETURN_IF_ERROR(rt::writeSafetensors(mlpWeightsPath, list));
+    TFX_RETURN_IF_ERROR(rt::writeSafetensors(outputs.stage(mlpWeightsPath), list));
   }
   {
     std::string text;
@@ -710,7 +770,7 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
     replaced->print(os);
     os << "\n";
     if (llvm::Error err = llvm::writeToOutput(
-            replacedModelPath, [&](llvm::raw_ostream &out) -> llvm::Error {
+            outputs.stage(replacedModelPath), [&](llvm::raw_ostream &out) -> llvm::Error {
               out << os.str();
               return llvm::Error::success();
             }))
@@ -725,7 +785,7 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
   });
   if (!mergedWeightsPath.empty()) {
     std::vector<std::pair<std::string, Tensor>> list(merged.begin(), merged.end());
-    TFX_RETURN_IF_ERROR(rt::writeSafetensors(mergedWeightsPath, list));
+    TFX_RETURN_IF_ERROR(rt::writeSafetensors(outputs.stage(mergedWeightsPath), list));
   }
 
   // End-to-end deviation and speed on the held-out sentences.
@@ -791,6 +851,8 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
       report.latency.push_back({name, {tMs, rMs}});
     }
   }
+  // Everything succeeded: the outputs appear together.
+  TFX_RETURN_IF_ERROR(outputs.commit());
   return report;
 }
 
