@@ -4,17 +4,66 @@
 // standard mlir-opt flags work (--pass-pipeline, --split-input-file,
 // --verify-diagnostics, --mlir-print-ir-after-all, --mlir-timing, ...).
 //
+// Workaround for an upstream MLIR 19 bug: after some parse errors (a use of
+// an undefined value in one function, then a syntax error in a later one),
+// the parser's cleanup of the partial module writes to freed memory and can
+// abort the process (docs/robustness.md has the reproducer). So a
+// file is first parsed on its own; at the first parse error tfx-opt prints
+// it and exits with 1 before that cleanup runs. (Not with
+// --verify-diagnostics or --split-input-file, which must see every error,
+// nor for stdin, which cannot be read twice.)
+//
 //===----------------------------------------------------------------------===//
 
 #include "tfx/InitTfx.h"
 
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+/// Parses `path` (no verification: that is MlirOptMain's job); at the first
+/// parse error prints it and ends the process at once (see above).
+static void parseOrExit(const std::string &path, mlir::DialectRegistry &registry,
+                        const mlir::MlirOptMainConfig &config) {
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> file = mlir::openInputFile(path, &error);
+  if (!file)
+    return;  // MlirOptMain reports it
+  mlir::MLIRContext context(registry);
+  context.allowUnregisteredDialects(config.shouldAllowUnregisteredDialects());
+  auto sourceMgr = std::make_shared<llvm::SourceMgr>();
+  sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  mlir::SourceMgrDiagnosticHandler printer(*sourceMgr, &context, llvm::errs());
+  context.getDiagEngine().registerHandler([&](mlir::Diagnostic &d) {
+    printer.emitDiagnostic(d.getLocation(), d.str(), d.getSeverity());
+    for (mlir::Diagnostic &note : d.getNotes())
+      printer.emitDiagnostic(note.getLocation(), note.str(), note.getSeverity());
+    if (d.getSeverity() == mlir::DiagnosticSeverity::Error) {
+      llvm::errs().flush();
+      std::_Exit(1);
+    }
+    return mlir::success();
+  });
+  mlir::ParserConfig parserConfig(&context, /*verifyAfterParse=*/false);
+  (void)mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, parserConfig);
+}
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   tfx::registerTfxDialects(registry);
   tfx::registerTfxToolPasses();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "tfx optimizer driver: tfx dialect passes\n", registry));
+  auto [input, output] = mlir::registerAndParseCLIOptions(
+      argc, argv, "tfx optimizer driver: tfx dialect passes\n", registry);
+  mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
+  if (input != "-" && !config.shouldVerifyDiagnostics() && config.inputSplitMarker().empty())
+    parseOrExit(input, registry, config);
+  return mlir::asMainReturnCode(mlir::MlirOptMain(argc, argv, input, output, registry));
 }
