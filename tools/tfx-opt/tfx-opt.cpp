@@ -16,12 +16,17 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/InitTfx.h"
+#include "tfx/Support/CommandLine.h"
 
+#include "mlir/Debug/Counter.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "llvm/Support/SourceMgr.h"
@@ -60,8 +65,28 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   tfx::registerTfxDialects(registry);
   tfx::registerTfxToolPasses();
-  auto [input, output] = mlir::registerAndParseCLIOptions(
-      argc, argv, "tfx optimizer driver: tfx dialect passes\n", registry);
+  // mlir::registerAndParseCLIOptions, with option errors printed as
+  // `tfx-opt: error: ...` like every other tfx driver.
+  static llvm::cl::opt<std::string> inputFilename(llvm::cl::Positional,
+                                                  llvm::cl::desc("<input file>"),
+                                                  llvm::cl::init("-"));
+  static llvm::cl::opt<std::string> outputFilename("o", llvm::cl::desc("Output filename"),
+                                                   llvm::cl::value_desc("filename"),
+                                                   llvm::cl::init("-"));
+  mlir::MlirOptMainConfig::registerCLOptions(registry);
+  mlir::registerAsmPrinterCLOptions();
+  mlir::registerMLIRContextCLOptions();
+  mlir::registerPassManagerCLOptions();
+  mlir::registerDefaultTimingManagerCLOptions();
+  mlir::tracing::DebugCounter::registerCLOptions();
+  std::string header = "tfx optimizer driver: tfx dialect passes\nAvailable Dialects: ";
+  {
+    llvm::raw_string_ostream os(header);
+    llvm::interleaveComma(registry.getDialectNames(), os, [&](auto name) { os << name; });
+  }
+  if (!tfx::parseCommandLine(argc, argv, header, "tfx-opt"))
+    return 1;
+  std::string input = inputFilename, output = outputFilename;
   mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
   if (input != "-" && !config.shouldVerifyDiagnostics() && config.inputSplitMarker().empty())
     parseOrExit(input, registry, config);
