@@ -271,8 +271,8 @@ def Tfx_SoftmaxOp : Tfx_Op<"softmax", [Pure, SameOperandsAndResultType]> {
   let summary = "softmax along one axis";
   let description = [{
     `exp(x - max) / sum(exp(x - max))` along `axis` (default: last). A slice
-    whose elements are all `-inf` has no defined softmax; attention masks keep
-    at least one key per query.
+    whose elements are all `-inf` (a query whose keys are all masked, as in
+    an all-padding sentence) gives 0 everywhere, not NaN.
 
     Example:
 
@@ -502,8 +502,9 @@ def Tfx_AttentionOp : Tfx_Op<"attention", [Pure]> {
     cross-attention passes the encoder output as `key_value`. With `causal`,
     query `i` sees only keys `j <= i` (query and key lengths must then be
     equal). The optional `key_padding_mask` (`[batch, key_length]`, true =
-    real token) hides padded keys. All weights are `[d_model, d_model]` in
-    PyTorch's layout and all biases `[d_model]`.
+    real token) hides padded keys; a query whose keys are all hidden (an
+    all-padding sentence) gets `head_h = 0`, not NaN. All weights are
+    `[d_model, d_model]` in PyTorch's layout and all biases `[d_model]`.
 
     The same computation written with primitive ops (as an ONNX-style export
     produces it) is what `--decompose-attention` emits.

@@ -339,9 +339,11 @@ Built buildSoftmax(const KernelDesc &d) {
   RDom r(0, A, "r");
   Func mx("mx"), e("e"), sum("sum"), out("softmax");
   mx(i, o) = maximum(x(i, r, o));
-  e(i, a, o) = exp(x(i, a, o) - mx(i, o));
+  // A row of -inf only (every key masked) gives 0, not NaN (as attention).
+  const float minusInf = -std::numeric_limits<float>::infinity();
+  e(i, a, o) = exp(x(i, a, o) - select(mx(i, o) == minusInf, 0.0f, mx(i, o)));
   sum(i, o) = Halide::sum(e(i, r, o));
-  out(i, a, o) = e(i, a, o) / sum(i, o);
+  out(i, a, o) = select(sum(i, o) == 0.0f, 0.0f, e(i, a, o) / sum(i, o));
   b.output = out;
   int64_t inner = extent(d.inputs[0], 2);
   b.schedule = [=]() mutable {
@@ -622,7 +624,12 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
   masked(at({j, h})) = select(keep, a.s(at({j, h})) * scale,
                               -std::numeric_limits<float>::infinity());
   a.mx(at({h})) = maximum(masked(at({a.rj, h})));
-  a.e(at({j, h})) = exp(masked(at({j, h})) - a.mx(at({h})));
+  // A query whose keys are all masked (an all-padding sentence) has a
+  // maximum of -inf; its probabilities are defined as 0 and its output as 0
+  // (not the NaN of exp(-inf - -inf)). docs/running.md.
+  const float minusInf = -std::numeric_limits<float>::infinity();
+  Expr mx = a.mx(at({h}));
+  a.e(at({j, h})) = exp(masked(at({j, h})) - select(mx == minusInf, 0.0f, mx));
   a.sum(at({h})) = Halide::sum(a.e(at({a.rj, h})));
   // P V per head, with the head's channel d innermost: every lane of a
   // vector then shares one probability e(j, h) (indexing e by c / dh instead
@@ -630,7 +637,8 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
   Expr d = a.d;
   a.pv(at({d, h})) = 0.0f;
   a.pv(at({d, h})) += a.e(at({a.rj, h})) * v(h * dh + d, a.rj);
-  a.ctx(at({c})) = a.pv(at({c % dh, c / dh})) / a.sum(at({c / dh}));
+  Expr total = a.sum(at({c / dh}));
+  a.ctx(at({c})) = select(total == 0.0f, 0.0f, a.pv(at({c % dh, c / dh})) / total);
   return a;
 }
 
