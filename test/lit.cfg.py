@@ -36,6 +36,10 @@ if os.path.exists(os.path.join(config.tfx_tools_dir, "tfx-safetensors-fuzzer")):
 # Kernels compiled by tfx-run are cached on disk; the tests share one cache in
 # the build tree (never the user's ~/.cache).
 config.environment["TFX_CACHE_DIR"] = os.path.join(config.tfx_obj_root, "kernel-cache")
+# scripts/sanitize.sh: test harnesses that link the instrumented runtime
+# need the sanitizer flags too.
+if "TFX_HARNESS_FLAGS" in os.environ:
+    config.environment["TFX_HARNESS_FLAGS"] = os.environ["TFX_HARNESS_FLAGS"]
 
 # Runtime/ tests compare tfx-run against the PyTorch oracle in test/golden/,
 # which needs Debian's python3 with torch; they are UNSUPPORTED until both

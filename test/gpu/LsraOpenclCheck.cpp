@@ -17,6 +17,7 @@
 #include "lsra_encoder_cpu.h"
 #include "lsra_encoder_opencl.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -104,7 +105,10 @@ Buffer<float> run(int (*fn)(void **), const LsraCase &c, Inputs &in, int rows,
                   bool device, int &code) {
   int d = c.dModel, w = d / 2;
   Buffer<float> out(d, rows);
-  out.fill(std::numeric_limits<float>::quiet_NaN());
+  // Dense and fresh: filled through its pointer (Buffer::fill's pointer
+  // walk is reported by UBSan as a pointer overflow).
+  std::fill(out.data(), out.data() + out.number_of_elements(),
+            std::numeric_limits<float>::quiet_NaN());
   std::vector<Buffer<float>> windows;
   for (int offset : {c.attentionOutputOffset, w - c.attentionOutputOffset}) {
     Buffer<float> part = out.cropped(0, offset, w);
