@@ -25,24 +25,6 @@ import make_golden  # noqa: E402
 import tfx_export  # noqa: E402
 
 
-class Encode(torch.nn.Module):
-    def __init__(self, net):
-        super().__init__()
-        self.encoder = net.encoder
-
-    def forward(self, src_ids):
-        return self.encoder(src_ids)
-
-
-class Decode(torch.nn.Module):
-    def __init__(self, net):
-        super().__init__()
-        self.decoder = net.decoder
-
-    def forward(self, memory, src_ids, tgt_ids):
-        return self.decoder(memory, src_ids, tgt_ids)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("model")
@@ -59,7 +41,7 @@ def main():
     with torch.no_grad():
         memory = net.encoder(src)
         logits = net.decoder(memory, src, tgt)
-    tfx_export.export_translation(Encode(net), Decode(net), src, tgt, memory, logits, args.out,
+    tfx_export.export_translation(tfx_export.EncoderEntry(net), tfx_export.DecoderEntry(net), src, tgt, memory, logits, args.out,
                                   args.model, do_import=not args.no_import)
     print(f"wrote {args.out}")
 

@@ -43,6 +43,31 @@ def export(module, example_inputs, path, input_names, output_names, opset=OPSET,
     return path
 
 
+class EncoderEntry(torch.nn.Module):
+    """`net.encoder` (src_ids -> memory) under the name `encoder`, so that the
+    ONNX initializers keep the names of net's state dict
+    (encoder.layers.0.self_attn.q_proj.weight)."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.encoder = net.encoder
+
+    def forward(self, src_ids):
+        return self.encoder(src_ids)
+
+
+class DecoderEntry(torch.nn.Module):
+    """`net.decoder` ((memory, src_ids, tgt_ids) -> logits) under the name
+    `decoder` (see EncoderEntry)."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.decoder = net.decoder
+
+    def forward(self, memory, src_ids, tgt_ids):
+        return self.decoder(memory, src_ids, tgt_ids)
+
+
 def find_tfx_import():
     """tfx-import from $TFX_IMPORT, the build tree, or PATH."""
     if os.environ.get("TFX_IMPORT"):

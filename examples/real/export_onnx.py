@@ -30,9 +30,13 @@ import sys
 import onnx
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "pytorch"))
 import data  # noqa: E402
 import model as teacher  # noqa: E402
+import tfx_export  # noqa: E402
+from tfx_export import DecoderEntry, EncoderEntry  # noqa: E402
 
 OPSET = 17
 CHUNK = 100  # sentences per forward pass for --reference
@@ -44,29 +48,6 @@ def load_model(model_dir):
     weights = data.safetensors_io.load(os.path.join(model_dir, "teacher.safetensors"))
     net.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()})
     return net.eval()
-
-
-class EncoderEntry(torch.nn.Module):
-    """The encoder under the name `encoder`, so that the ONNX initializers are
-    named as in teacher.safetensors (encoder.layers.0.self_attn.q_proj.weight)."""
-
-    def __init__(self, net):
-        super().__init__()
-        self.encoder = net.encoder
-
-    def forward(self, src_ids):
-        return self.encoder(src_ids)
-
-
-class DecoderEntry(torch.nn.Module):
-    """The decoder under the name `decoder` (see EncoderEntry)."""
-
-    def __init__(self, net):
-        super().__init__()
-        self.decoder = net.decoder
-
-    def forward(self, memory, src_ids, tgt_ids):
-        return self.decoder(memory, src_ids, tgt_ids)
 
 
 def example_inputs(cfg):
@@ -81,10 +62,10 @@ def example_inputs(cfg):
 
 
 def export(module, args, path, input_names, output_names, opset=OPSET):
-    dynamic = {name: {0: "batch"} for name in input_names + output_names}
-    torch.onnx.export(module, args, path, input_names=input_names,
-                      output_names=output_names, opset_version=opset,
-                      do_constant_folding=False, dynamic_axes=dynamic)
+    """tfx_export.export without constant folding (every weight keeps its
+    module name), then ONNX's checker and the op counts."""
+    tfx_export.export(module, args, path, input_names, output_names, opset=opset,
+                      constant_folding=False)
     graph = onnx.load(path)
     onnx.checker.check_model(graph)
     counts = collections.Counter(node.op_type for node in graph.graph.node)

@@ -304,7 +304,6 @@ Sym symArithRaw(const std::string &op, Sym a, Sym b) {
   return bad();
 }
 
-/// The static value of an integer host element.
 //===----------------------------------------------------------------------===//
 // Layout views
 //===----------------------------------------------------------------------===//
@@ -506,6 +505,13 @@ void broadcastDim(View &v, size_t d, int64_t size) {
   setGroups(v, groups);
 }
 
+/// The same layout: same physical dims and the same split, broadcast,
+/// permutation and grouping of its axes.
+bool sameLayout(const View &x, const View &y) {
+  return x.phys == y.phys && x.s == y.s && x.bcast == y.bcast && x.perm == y.perm &&
+         x.group == y.group;
+}
+
 struct Val;
 
 /// One addend of an additive attention mask (0 where kept, -inf where
@@ -588,6 +594,7 @@ std::vector<Sym> symDims(const Val &v) {
   return d;
 }
 
+/// The static value of an integer host element.
 int64_t staticInt(const Sym &s, const char *what) {
   if (s.batch)
     fail(std::string(what) + " depends on the batch size (" + symString(s) +
@@ -824,6 +831,19 @@ private:
   static bool hasBroadcast(const View &v) {
     return std::any_of(v.bcast.begin(), v.bcast.end(), [](int64_t b) { return b != 0; });
   }
+  /// A float value read as such must not hold Expand-ed (broadcast) axes.
+  static void requireNoBroadcast(const View &v, const std::string &what) {
+    if (hasBroadcast(v))
+      fail(what + " is a run-time tensor broadcast by Expand, used other than as a mask "
+           "(tfx has no broadcast op; masks broadcast where they are applied)");
+  }
+  /// x's physical value (and mask polarity and pending scale) seen through
+  /// another view: what Transpose, Reshape and Expand produce.
+  Val withView(const Val &x, Value phys, View v) {
+    Val r = viewed(x, phys, std::move(v));
+    r.mul = x.mul, r.div = x.div;
+    return r;
+  }
   Value reshape(Value x, const std::vector<Sym> &dims) {
     return b.create<ReshapeOp>(loc(), typeOf(dims, elemOf(x)), x);
   }
@@ -877,9 +897,7 @@ private:
       fail(what + " is an additive attention mask (-inf where masked) used other than "
            "by adding it to attention scores");
     View v = viewOf(x);
-    if (hasBroadcast(v))
-      fail(what + " is a run-time tensor broadcast by Expand, used other than as a mask "
-           "(tfx has no broadcast op; masks broadcast where they are applied)");
+    requireNoBroadcast(v, what);
     Value r = x.view ? arrange(x, v.perm, v.group) : x.phys;
     return scaled(r, x);
   }
@@ -892,8 +910,7 @@ private:
       out = v;
       return scaled(x.phys, x);
     }
-    if (hasBroadcast(v))
-      logical(x, what);  // fails with the reason
+    requireNoBroadcast(v, what);
     auto groups = groupsOf(v);
     std::vector<int> others;
     for (size_t g = 0; g + 1 < groups.size(); ++g)
@@ -922,11 +939,6 @@ private:
     setGroups(out, og);
     return scaled(r, x);
   }
-  static std::vector<Sym> lastAxisResultDims(const View &view, Sym n) {
-    std::vector<Sym> d = view.phys;
-    d.back() = n;
-    return d;
-  }
   /// A last-axis op's result: `r` in `view`'s layout with the last axis now `n`.
   Val lastAxisResult(const Val &like, Value r, View view, Sym n) {
     view.s.back() = n;
@@ -934,6 +946,15 @@ private:
     Val out = viewed(like, r, view);
     out.negated = false;
     return out;
+  }
+  /// tfx.linear of x (weight [n, K], optional bias) along its last axis.
+  Val linearOf(const Val &x, Value weight, Value bias, int64_t n) {
+    View view;
+    Value input = lastAxis(x, view, "the input");
+    std::vector<Sym> dims = view.phys;
+    dims.back() = {n, false};
+    Value out = b.create<LinearOp>(loc(), typeOf(dims, b.getF32Type()), input, weight, bias);
+    return lastAxisResult(x, out, view, {n, false});
   }
   std::string hint() {
     return node && node->output_size() ? node->output(0) : std::string("constant");
@@ -1302,9 +1323,7 @@ void GraphImporter::reshapeTo(Val &x, std::vector<Sym> dims) {
   View v = viewOf(x);
   std::string why;
   if (reshapeView(v, dims, why)) {
-    Val r = viewed(x, x.phys, v);
-    r.mul = x.mul, r.div = x.div;
-    set(0, r);
+    set(0, withView(x, x.phys, v));
     return;
   }
   // Not expressible as a view: move the data.
@@ -1331,8 +1350,7 @@ Val GraphImporter::maskedFill(const Val &x, const Val &cond, bool keepWhen, floa
     fail("a mask of shape " + dimsString(maskDims) + " broadcasts the filled value " +
          dimsString(x.dims) + " to a larger shape");
   View vx = viewOf(x);
-  if (hasBroadcast(vx))
-    logical(x, "the filled value");  // fails with the reason
+  requireNoBroadcast(vx, "the filled value");
   Value mask;
   if (cond.isHost) {
     if (cond.host.elem != Elem::Bool)
@@ -1388,19 +1406,20 @@ Val GraphImporter::maskedFill(const Val &x, const Val &cond, bool keepWhen, floa
       auto gx = groupsOf(vx), gm = groupsOf(vm);
       std::vector<int> map(vx.s.size(), -1);
       size_t off = gx.size() - gm.size();
+      auto differ = [&](size_t d) {
+        fail("the mask " + dimsString(cond.dims) + " and the masked value " +
+             dimsString(x.dims) + " are laid out differently (dimension " +
+             std::to_string(d) + ")");
+      };
       for (size_t d = 0; d < gm.size(); ++d) {
         const auto &xs = gx[off + d], &ms = gm[d];
         if (ms.empty())
           continue;
         if (ms.size() != xs.size())
-          fail("the mask " + dimsString(cond.dims) + " and the masked value " +
-               dimsString(x.dims) + " are laid out differently (dimension " +
-               std::to_string(off + d) + ")");
+          differ(off + d);
         for (size_t k = 0; k < ms.size(); ++k) {
           if (axisSize(vm, ms[k]) != vx.s[xs[k]])
-            fail("the mask " + dimsString(cond.dims) + " and the masked value " +
-                 dimsString(x.dims) + " are laid out differently (dimension " +
-                 std::to_string(off + d) + ")");
+            differ(off + d);
           map[xs[k]] = ms[k];
         }
       }
@@ -1685,9 +1704,7 @@ void GraphImporter::binary(const std::string &op) {
   // Same layout on both sides, or a scalar: elementwise on the physical
   // values, the layout kept.
   bool sameView = !x.isHost && !y.isHost && x.view && y.view && x.dims == y.dims &&
-                  x.view->phys == y.view->phys && x.view->s == y.view->s &&
-                  x.view->perm == y.view->perm && x.view->group == y.view->group &&
-                  !hasBroadcast(*x.view) && !hasBroadcast(*y.view);
+                  sameLayout(*x.view, *y.view) && !hasBroadcast(*x.view);
   bool scalarSide = (rt.view && hostScalar(host) && host.host.shape.size() <= rt.dims.size() &&
                      !hasBroadcast(*rt.view));
   if (sameView || scalarSide) {
@@ -1866,12 +1883,7 @@ void GraphImporter::matmul() {
       add = cand;
     }
   }
-  Value weight = linearWeight(wh, biasName);
-  View view;
-  Value input = lastAxis(a, view, "the input");
-  Value out = b.create<LinearOp>(loc(), typeOf(lastAxisResultDims(view, {N, false}), b.getF32Type()),
-                                 input, weight, bias);
-  Val res = lastAxisResult(a, out, view, {N, false});
+  Val res = linearOf(a, linearWeight(wh, biasName), bias, N);
   set(0, res);
   if (add) {
     values[add->output(0)] = res;
@@ -1905,11 +1917,7 @@ void GraphImporter::gemm() {
     biasName = c.param;
   }
   Value weight = transB ? materialize(w, "the weight") : linearWeight(w, biasName);
-  View view;
-  Value input = lastAxis(a, view, "the input");
-  Value out = b.create<LinearOp>(loc(), typeOf(lastAxisResultDims(view, {N, false}), b.getF32Type()),
-                                 input, weight, bias);
-  set(0, lastAxisResult(a, out, view, {N, false}));
+  set(0, linearOf(a, weight, bias, N));
 }
 
 void GraphImporter::gather() {
@@ -2121,9 +2129,7 @@ Val GraphImporter::sliceAxis(const Val &x, int64_t axis, int64_t start, int64_t 
       out.s.back() = {size, false};
     else
       out = trivialView(pd);
-    Val res = viewed(x, r, out);
-    res.mul = x.mul, res.div = x.div;
-    return res;
+    return withView(x, r, out);
   }
   std::vector<Sym> dims = x.dims;
   dims[axis] = {size, false};
@@ -2154,11 +2160,7 @@ static bool sameValue(const Val &a, const Val &c) {
   if (a.isHost || c.isHost || a.phys != c.phys || a.mul != c.mul || a.div != c.div ||
       a.view.has_value() != c.view.has_value())
     return false;
-  if (!a.view)
-    return true;
-  const View &x = *a.view, &y = *c.view;
-  return x.phys == y.phys && x.s == y.s && x.bcast == y.bcast && x.perm == y.perm &&
-         x.group == y.group;
+  return !a.view || sameLayout(*a.view, *c.view);
 }
 
 /// One step of LayerNorm written with primitive ops; true if `node` was one.
@@ -2448,8 +2450,7 @@ void GraphImporter::importNode() {
     }
     if (x.elem() != Elem::Float || x.isAdditive)
       fail(op + " needs a float tensor");
-    if (x.view && hasBroadcast(*x.view))
-      logical(x, "the input");  // fails with the reason
+    requireNoBroadcast(viewOf(x), "the input");
     // Elementwise: on the physical value, the layout kept.
     Value p = scaled(x.phys, x);
     Value r = op == "Relu" ? b.create<ReluOp>(loc(), p.getType(), p).getResult()
@@ -2605,9 +2606,7 @@ void GraphImporter::importNode() {
     // A view edit: no data moves until an op needs another layout.
     View v = viewOf(x);
     transposeView(v, perm);
-    Val t = viewed(x, x.phys, v);
-    t.mul = x.mul, t.div = x.div;
-    set(0, t);
+    set(0, withView(x, x.phys, v));
     return;
   }
   if (op == "Reshape") {
@@ -2861,9 +2860,7 @@ void GraphImporter::importNode() {
           fail("Expand of a run-time value along the batch dimension is not supported");
         broadcastDim(v, d, dims[d].k);
       }
-      Val r = viewed(x, x.phys, v);
-      r.mul = x.mul, r.div = x.div;
-      set(0, r);
+      set(0, withView(x, x.phys, v));
       return;
     }
     std::vector<int64_t> s;

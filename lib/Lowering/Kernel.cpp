@@ -329,6 +329,15 @@ Built buildApplyMask(const KernelDesc &d) {
 // Normalisation
 //===----------------------------------------------------------------------===//
 
+/// exp(x - mx) for a softmax row whose maximum mx is -inf when every
+/// element is masked: the row's exponentials are then 0, not NaN
+/// (exp(-inf - -inf)). With divideOrZero, such a row gives 0 (an
+/// all-padding sentence; docs/running.md).
+Expr expBelowMax(Expr x, Expr mx) {
+  return exp(x - select(mx == -std::numeric_limits<float>::infinity(), 0.0f, mx));
+}
+Expr divideOrZero(Expr num, Expr total) { return select(total == 0.0f, 0.0f, num / total); }
+
 /// softmax over the middle dim of [O, A, I].
 Built buildSoftmax(const KernelDesc &d) {
   Built b;
@@ -339,11 +348,9 @@ Built buildSoftmax(const KernelDesc &d) {
   RDom r(0, A, "r");
   Func mx("mx"), e("e"), sum("sum"), out("softmax");
   mx(i, o) = maximum(x(i, r, o));
-  // A row of -inf only (every key masked) gives 0, not NaN (as attention).
-  const float minusInf = -std::numeric_limits<float>::infinity();
-  e(i, a, o) = exp(x(i, a, o) - select(mx(i, o) == minusInf, 0.0f, mx(i, o)));
+  e(i, a, o) = expBelowMax(x(i, a, o), mx(i, o));
   sum(i, o) = Halide::sum(e(i, r, o));
-  out(i, a, o) = select(sum(i, o) == 0.0f, 0.0f, e(i, a, o) / sum(i, o));
+  out(i, a, o) = divideOrZero(e(i, a, o), sum(i, o));
   b.output = out;
   int64_t inner = extent(d.inputs[0], 2);
   b.schedule = [=]() mutable {
@@ -624,12 +631,8 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
   masked(at({j, h})) = select(keep, a.s(at({j, h})) * scale,
                               -std::numeric_limits<float>::infinity());
   a.mx(at({h})) = maximum(masked(at({a.rj, h})));
-  // A query whose keys are all masked (an all-padding sentence) has a
-  // maximum of -inf; its probabilities are defined as 0 and its output as 0
-  // (not the NaN of exp(-inf - -inf)). docs/running.md.
-  const float minusInf = -std::numeric_limits<float>::infinity();
-  Expr mx = a.mx(at({h}));
-  a.e(at({j, h})) = exp(masked(at({j, h})) - select(mx == minusInf, 0.0f, mx));
+  // A query whose keys are all masked has probabilities and output 0.
+  a.e(at({j, h})) = expBelowMax(masked(at({j, h})), a.mx(at({h})));
   a.sum(at({h})) = Halide::sum(a.e(at({a.rj, h})));
   // P V per head, with the head's channel d innermost: every lane of a
   // vector then shares one probability e(j, h) (indexing e by c / dh instead
@@ -637,8 +640,7 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
   Expr d = a.d;
   a.pv(at({d, h})) = 0.0f;
   a.pv(at({d, h})) += a.e(at({a.rj, h})) * v(h * dh + d, a.rj);
-  Expr total = a.sum(at({c / dh}));
-  a.ctx(at({c})) = select(total == 0.0f, 0.0f, a.pv(at({c % dh, c / dh})) / total);
+  a.ctx(at({c})) = divideOrZero(a.pv(at({c % dh, c / dh})), a.sum(at({c / dh})));
   return a;
 }
 

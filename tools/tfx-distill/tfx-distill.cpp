@@ -11,10 +11,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/Distill/Distill.h"
+#include "tfx/Support/CommandLine.h"
+#include "tfx/Support/Paths.h"
 #include "tfx/runtime/Safetensors.h"
 
-#include "tfx/Support/Paths.h"
-#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"

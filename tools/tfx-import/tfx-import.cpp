@@ -10,11 +10,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/Import/Onnx.h"
+#include "tfx/Support/CommandLine.h"
 #include "tfx/Support/Paths.h"
 #include "tfx/runtime/Safetensors.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"

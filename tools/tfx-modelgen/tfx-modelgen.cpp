@@ -9,12 +9,12 @@
 
 #include "tfx/Dialect/Tfx.h"
 #include "tfx/ModelGen/ModelGen.h"
+#include "tfx/Support/CommandLine.h"
 #include "tfx/runtime/Safetensors.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
-#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"

@@ -13,10 +13,10 @@
 
 #include "tfx/Exec/Executor.h"
 #include "tfx/Exec/Model.h"
+#include "tfx/Support/CommandLine.h"
 #include "tfx/Support/Paths.h"
 #include "tfx/runtime/Safetensors.h"
 
-#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"

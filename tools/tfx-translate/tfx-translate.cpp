@@ -13,12 +13,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/InitTfx.h"
+#include "tfx/Support/CommandLine.h"
 #include "tfx/Target/Emit.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
-#include "tfx/Support/CommandLine.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
