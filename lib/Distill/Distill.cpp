@@ -5,6 +5,7 @@
 #include "tfx/Dialect/Tfx.h"
 #include "tfx/Distill/MlpTrainer.h"
 #include "tfx/InitTfx.h"
+#include "tfx/Support/ParseModule.h"
 #include "tfx/Transforms/AttentionMatch.h"
 #include "tfx/Transforms/Passes.h"
 #include "tfx/runtime/Safetensors.h"
@@ -296,6 +297,12 @@ std::string formatSeconds(double s) {
   return buf;
 }
 
+std::string formatLoss(double loss) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.6g", loss);
+  return buf;
+}
+
 /// Masked MSE of `params` over sentences `ids`, in batches.
 StatusOr<double> evaluate(MlpTrainer &trainer, const MlpParams &params,
                           const SiteData &d, const std::vector<int64_t> &ids,
@@ -520,13 +527,9 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
   registerTfxToolPasses();
   MLIRContext context(registry);
   std::string parseDiag;
-  llvm::raw_string_ostream pos(parseDiag);
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler handler(sourceMgr, &context, pos);
-  OwningOpRef<ModuleOp> teacher =
-      parseSourceFile<ModuleOp>(teacherPath, sourceMgr, {&context});
+  OwningOpRef<ModuleOp> teacher = parseModuleFile(teacherPath, context, parseDiag);
   if (!teacher)
-    return Status::error("cannot load teacher '" + teacherPath + "':\n" + pos.str());
+    return Status::error("cannot load teacher '" + teacherPath + "':\n" + parseDiag);
 
   // 1. The replaced model tells which MLPs to train and their shapes.
   OwningOpRef<ModuleOp> replaced = teacher->clone();
@@ -726,12 +729,12 @@ distill(const std::string &teacherPath, const exec::TensorMap &teacherWeights,
       if (!std::isfinite(ck.trainLoss) || !std::isfinite(*heldLoss))
         return Status::error(prefix + ": training diverged in epoch " +
                              std::to_string(ck.epoch) + " (train loss " +
-                             std::to_string(ck.trainLoss) + ", held-out " +
-                             std::to_string(*heldLoss) + "); lower --lr");
+                             formatLoss(ck.trainLoss) + ", held-out " +
+                             formatLoss(*heldLoss) + "); lower --lr");
       double left = epochSeconds * (options.epochs - ck.epoch);
       char line[256];
       std::snprintf(line, sizeof(line),
-                    "tfx-distill: %s: epoch %lld/%lld  train %.6f  held-out %.6f  "
+                    "tfx-distill: %s: epoch %lld/%lld  train %.6g  held-out %.6g  "
                     "%.0f samples/s  %s left for this site\n",
                     prefix.c_str(), static_cast<long long>(ck.epoch),
                     static_cast<long long>(options.epochs), ck.trainLoss, *heldLoss,

@@ -4,6 +4,7 @@
 
 #include "tfx/Dialect/Tfx.h"
 #include "tfx/InitTfx.h"
+#include "tfx/Support/ParseModule.h"
 #include "tfx/runtime/Safetensors.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -45,14 +46,10 @@ rt::StatusOr<std::unique_ptr<Model>> Model::load(const std::string &modelPath,
 
   // Parse errors (with file:line:col) become the returned status.
   std::string diagnostics;
-  llvm::raw_string_ostream os(diagnostics);
-  llvm::SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, os);
-  model->impl_->module =
-      mlir::parseSourceFile<mlir::ModuleOp>(modelPath, sourceMgr, {&context});
+  model->impl_->module = parseModuleFile(modelPath, context, diagnostics);
   if (!model->impl_->module)
     return rt::Status::error("cannot load model '" + modelPath + "'" +
-                             (diagnostics.empty() ? "" : ":\n" + os.str()));
+                             (diagnostics.empty() ? "" : ":\n" + diagnostics));
 
   auto weights = rt::readSafetensors(weightsPath);
   if (!weights)

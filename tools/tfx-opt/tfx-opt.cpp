@@ -8,8 +8,8 @@
 // an undefined value in one function, then a syntax error in a later one),
 // the parser's cleanup of the partial module writes to freed memory and can
 // abort the process (docs/robustness.md has the reproducer). So a
-// file is first parsed on its own; at the first parse error tfx-opt prints
-// it and exits with 1 before that cleanup runs. (Not with
+// file is first parsed in a child process (tfx::firstParseError); at the
+// first parse error tfx-opt prints it and exits with 1. (Not with
 // --verify-diagnostics or --split-input-file, which must see every error,
 // nor for stdin, which cannot be read twice.)
 //
@@ -17,6 +17,7 @@
 
 #include "tfx/InitTfx.h"
 #include "tfx/Support/CommandLine.h"
+#include "tfx/Support/ParseModule.h"
 
 #include "mlir/Debug/Counter.h"
 #include "mlir/IR/AsmState.h"
@@ -33,33 +34,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
-
-/// Parses `path` (no verification: that is MlirOptMain's job); at the first
-/// parse error prints it and ends the process at once (see above).
-static void parseOrExit(const std::string &path, mlir::DialectRegistry &registry,
-                        const mlir::MlirOptMainConfig &config) {
-  std::string error;
-  std::unique_ptr<llvm::MemoryBuffer> file = mlir::openInputFile(path, &error);
-  if (!file)
-    return;  // MlirOptMain reports it
-  mlir::MLIRContext context(registry);
-  context.allowUnregisteredDialects(config.shouldAllowUnregisteredDialects());
-  auto sourceMgr = std::make_shared<llvm::SourceMgr>();
-  sourceMgr->AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  mlir::SourceMgrDiagnosticHandler printer(*sourceMgr, &context, llvm::errs());
-  context.getDiagEngine().registerHandler([&](mlir::Diagnostic &d) {
-    printer.emitDiagnostic(d.getLocation(), d.str(), d.getSeverity());
-    for (mlir::Diagnostic &note : d.getNotes())
-      printer.emitDiagnostic(note.getLocation(), note.str(), note.getSeverity());
-    if (d.getSeverity() == mlir::DiagnosticSeverity::Error) {
-      llvm::errs().flush();
-      std::_Exit(1);
-    }
-    return mlir::success();
-  });
-  mlir::ParserConfig parserConfig(&context, /*verifyAfterParse=*/false);
-  (void)mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, parserConfig);
-}
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
@@ -88,7 +62,15 @@ int main(int argc, char **argv) {
     return 1;
   std::string input = inputFilename, output = outputFilename;
   mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();
-  if (input != "-" && !config.shouldVerifyDiagnostics() && config.inputSplitMarker().empty())
-    parseOrExit(input, registry, config);
+  if (input != "-" && !config.shouldVerifyDiagnostics() && config.inputSplitMarker().empty()) {
+    // The parse-error workaround (tfx/Support/ParseModule.h).
+    std::string error;
+    if (std::unique_ptr<llvm::MemoryBuffer> file = mlir::openInputFile(input, &error))
+      if (std::optional<std::string> parseError = tfx::firstParseError(
+              *file, registry, config.shouldAllowUnregisteredDialects())) {
+        llvm::errs() << *parseError;
+        return 1;
+      }
+  }
   return mlir::asMainReturnCode(mlir::MlirOptMain(argc, argv, input, output, registry));
 }

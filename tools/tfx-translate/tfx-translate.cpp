@@ -14,6 +14,7 @@
 
 #include "tfx/InitTfx.h"
 #include "tfx/Support/CommandLine.h"
+#include "tfx/Support/ParseModule.h"
 #include "tfx/Target/Emit.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -67,12 +68,13 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   tfx::registerTfxDialects(registry);
   mlir::MLIRContext context(registry);
-  llvm::SourceMgr sourceMgr;
-  mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, llvm::errs());
+  std::string diagnostics;
   mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceFile<mlir::ModuleOp>(modelPath, sourceMgr, {&context});
-  if (!module)
+      tfx::parseModuleFile(modelPath, context, diagnostics);
+  if (!module) {
+    llvm::errs() << diagnostics;
     return fail("cannot load model '" + modelPath + "'");
+  }
 
   tfx::target::EmitOptions options;
   options.kind = *kind;
