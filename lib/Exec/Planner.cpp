@@ -119,6 +119,7 @@ private:
       return it->second;
     int i = static_cast<int>(plan_.kernels.size());
     plan_.kernels.push_back(d);
+    plan_.numKernels = static_cast<int>(plan_.kernels.size());
     kernelIndex_[key] = i;
     return i;
   }
@@ -769,14 +770,6 @@ StatusOr<Plan> Planner::plan(func::FuncOp fn) {
 
 } // namespace
 
-std::vector<std::string> Plan::weightNames() const {
-  std::vector<std::string> names;
-  for (const ConstantRecipe &r : constants)
-    if (r.kind == ConstantRecipe::Kind::Weight)
-      names.push_back(r.weight);
-  return names;
-}
-
 StatusOr<Plan> planFunction(ModuleOp module, const std::string &name) {
   auto fn = module.lookupSymbol<func::FuncOp>(name);
   if (!fn) {
@@ -788,86 +781,6 @@ StatusOr<Plan> planFunction(ModuleOp module, const std::string &name) {
   }
   Planner planner;
   return planner.plan(fn);
-}
-
-StatusOr<std::vector<Tensor>>
-materializeConstants(const Plan &plan, const std::map<std::string, Tensor> &weights) {
-  std::vector<Tensor> out;
-  out.reserve(plan.constants.size());
-  for (const ConstantRecipe &r : plan.constants) {
-    switch (r.kind) {
-    case ConstantRecipe::Kind::Weight: {
-      auto it = weights.find(r.weight);
-      Status error = Status::ok();
-      if (it == weights.end())
-        error = Status::error("weight '" + r.weight +
-                              "' is declared by the model but missing from the weights file");
-      else if (it->second.dtype() != DType::F32)
-        error = Status::error("weight '" + r.weight + "' has dtype " +
-                              rt::dtypeName(it->second.dtype()) + ", expected F32");
-      else if (it->second.shape() != r.shape)
-        error = Status::error("weight '" + r.weight + "' has shape " +
-                              rt::formatShape(it->second.shape()) +
-                              " in the weights file but " + rt::formatShape(r.shape) +
-                              " in the model");
-      else if (it->second.numel() > kMaxElements)
-        error = Status::error("weight '" + r.weight + "' has more than 2^31 elements");
-      if (error) {
-        // NaN or Inf in a weight would flow silently into every output.
-        const float *v = it->second.dataAs<float>();
-        for (int64_t i = 0, n = it->second.numel(); i < n; ++i)
-          if (!std::isfinite(v[i])) {
-            error = Status::error("weight '" + r.weight + "' holds " +
-                                  (std::isnan(v[i]) ? "NaN" : "an infinity") +
-                                  " at flat index " + std::to_string(i));
-            break;
-          }
-      }
-      if (!error)
-        return error.withContext(r.what);
-      out.push_back(it->second);
-      break;
-    }
-    case ConstantRecipe::Kind::Transposed: {
-      const Tensor &w = out[r.parts[0]];
-      int64_t N = w.dim(0), K = w.dim(1);
-      Tensor t(DType::F32, {K, N});
-      const float *src = w.dataAs<float>();
-      float *dst = t.dataAs<float>();
-      for (int64_t n = 0; n < N; ++n)
-        for (int64_t k = 0; k < K; ++k)
-          dst[k * N + n] = src[n * K + k];
-      out.push_back(t);
-      break;
-    }
-    case ConstantRecipe::Kind::ConcatColumns: {
-      Tensor t(DType::F32, r.shape);
-      int64_t rows = r.shape.size() == 2 ? r.shape[0] : 1, cols = r.shape.back();
-      float *dst = t.dataAs<float>();
-      int64_t offset = 0;
-      for (int p : r.parts) {
-        const Tensor &part = out[p];
-        int64_t n = part.dim(part.rank() - 1);
-        const float *src = part.dataAs<float>();
-        for (int64_t row = 0; row < rows; ++row)
-          std::copy(src + row * n, src + (row + 1) * n, dst + row * cols + offset);
-        offset += n;
-      }
-      out.push_back(t);
-      break;
-    }
-    case ConstantRecipe::Kind::Zeros: {
-      Tensor t(r.dtype, r.shape);
-      std::memset(t.data(), 0, t.byteSize());
-      out.push_back(t);
-      break;
-    }
-    case ConstantRecipe::Kind::Literal:
-      out.push_back(r.literal);
-      break;
-    }
-  }
-  return out;
 }
 
 } // namespace tfx::exec

@@ -4,22 +4,24 @@
 //
 //   NAME.h              the C ABI (create / run / destroy / last_error), with
 //                       every function's inputs and outputs documented
-//   NAME.cpp            the generated driver: support code (DriverSupport.h),
-//                       constants made from the weights, and one straight-line
-//                       function per model function calling the kernels in
-//                       plan order with pooled, reused buffers
+//   NAME.cpp            the library table: every function's execution plan
+//                       (JSON), the kernels' entry points, the C ABI wrappers
+//   runtime/            the tfx runtime's sources (tensors, the plan
+//                       interpreter, the safetensors reader, the C ABI of
+//                       tfx_runtime.h), copied from runtime/
 //   NAME_weights.cpp    (--embed-weights) the weights file's bytes
 //   kernels/kN.cpp|.a   one kernel per distinct KernelDesc (C backend source
 //                       for --emit=cpp, Halide AOT objects otherwise)
 //   halide_runtime.a    the one Halide runtime the kernels share
-//   HalideRuntime.h     the Halide runtime's C header (from Halide)
+//   HalideRuntime.h,    Halide's runtime header and its header-only buffer
+//   HalideBuffer.h
 //   build.sh            compiles all of it into libNAME.a with $CXX (g++)
 //
 //===----------------------------------------------------------------------===//
 
 #include "tfx/Target/Emit.h"
 
-#include "DriverSupport.h"
+#include "RuntimeFiles.h"
 
 #include "tfx/Dialect/Tfx.h"
 #include "tfx/Exec/Plan.h"
@@ -50,7 +52,7 @@ using tfx::rt::StatusOr;
 namespace tfx::target {
 namespace {
 
-const char *kHalideRuntimeHeader = "/usr/include/halide14/HalideRuntime.h";
+const char *kHalideIncludeDir = "/usr/include/halide14";
 
 /// A C++ string literal for `s`.
 std::string cxxString(const std::string &s) {
@@ -78,13 +80,6 @@ std::string commentText(std::string s) {
     if (static_cast<unsigned char>(c) < 0x20)
       c = ' ';
   return s;
-}
-
-std::string shapeInit(const Shape &s) {
-  std::string out = "{";
-  for (size_t i = 0; i < s.size(); ++i)
-    out += (i ? ", " : "") + std::to_string(s[i]);
-  return out + "}";
 }
 
 const char *dtypeEnum(DType t) {
@@ -152,9 +147,6 @@ public:
   std::string driver() const;
 
 private:
-  void emitConstants(std::ostringstream &os, size_t p) const;
-  void emitFunction(std::ostringstream &os, size_t p) const;
-
   const EmitOptions &options_;
   std::string name_, target_;
   bool device_;
@@ -245,12 +237,23 @@ Status Emitter::writeKernels(const fs::path &dir) {
   Status s = lowering::compileRuntimeLibrary(target_, (dir / "halide_runtime.a").string());
   if (!s)
     return s;
-  std::error_code ec;
-  fs::copy_file(kHalideRuntimeHeader, dir / "HalideRuntime.h",
-                fs::copy_options::overwrite_existing, ec);
-  if (ec)
-    return Status::error(std::string("cannot copy ") + kHalideRuntimeHeader + ": " +
-                         ec.message());
+  for (const char *header : {"HalideRuntime.h", "HalideBuffer.h"}) {
+    std::error_code ec;
+    fs::copy_file(fs::path(kHalideIncludeDir) / header, dir / header,
+                  fs::copy_options::overwrite_existing, ec);
+    if (ec)
+      return Status::error(std::string("cannot copy ") + kHalideIncludeDir + "/" + header +
+                           ": " + ec.message());
+  }
+  // The runtime the library table runs on, as source (no libHalide, no MLIR).
+  for (const auto &[path, text] : runtimeFiles()) {
+    fs::path to = dir / "runtime" / path;
+    std::error_code ec;
+    fs::create_directories(to.parent_path(), ec);
+    if (ec)
+      return Status::error("cannot create '" + to.parent_path().string() + "': " + ec.message());
+    TFX_RETURN_IF_ERROR(writeFile(to, text));
+  }
   return Status::ok();
 }
 
@@ -325,172 +328,17 @@ std::string Emitter::header() const {
   return os.str();
 }
 
-void Emitter::emitConstants(std::ostringstream &os, size_t p) const {
-  const Plan &plan = plans_[p];
-  os << "bool makeConstants" << p << "(std::vector<Tensor> &c, Weights &w) {\n"
-     << "  c.resize(" << plan.constants.size() << ");\n";
-  for (size_t i = 0; i < plan.constants.size(); ++i) {
-    const ConstantRecipe &r = plan.constants[i];
-    std::string ci = "c[" + std::to_string(i) + "]";
-    switch (r.kind) {
-    case ConstantRecipe::Kind::Weight:
-      os << "  if (!w.get(" << cxxString(r.weight) << ", " << shapeInit(r.shape) << ", "
-         << ci << "))\n    return fail(lastError + \" (\" " << cxxString(r.what)
-         << " \")\");\n";
-      break;
-    case ConstantRecipe::Kind::Transposed:
-      os << "  " << ci << " = transposed(c[" << r.parts[0] << "]);\n";
-      break;
-    case ConstantRecipe::Kind::ConcatColumns: {
-      os << "  " << ci << " = concatColumns({";
-      for (size_t k = 0; k < r.parts.size(); ++k)
-        os << (k ? ", " : "") << "&c[" << r.parts[k] << "]";
-      os << "}, " << shapeInit(r.shape) << ");\n";
-      break;
-    }
-    case ConstantRecipe::Kind::Zeros:
-      os << "  " << ci << " = zeros(" << dtypeEnum(r.dtype) << ", " << shapeInit(r.shape)
-         << ");\n";
-      break;
-    case ConstantRecipe::Kind::Literal: {
-      os << "  {\n    static const unsigned char bytes[] = {";
-      const auto *b = static_cast<const unsigned char *>(r.literal.data());
-      for (size_t k = 0; k < r.literal.byteSize(); ++k)
-        os << (k ? "," : "") << static_cast<int>(b[k]);
-      if (r.literal.byteSize() == 0)
-        os << "0";
-      os << "};\n    " << ci << " = literal(" << dtypeEnum(r.dtype) << ", "
-         << shapeInit(r.shape) << ", bytes);\n  }\n";
-      break;
-    }
-    }
-    os << "  if (!" << ci << ".storage)\n    return fail(\"out of memory\");\n";
-  }
-  os << "  return true;\n}\n\n";
-}
-
-void Emitter::emitFunction(std::ostringstream &os, size_t p) const {
-  const Plan &plan = plans_[p];
-  os << "bool run" << p << "(" << name_ << "_model &m, const tfx_tensor *in, int nin,\n"
-     << "           tfx_tensor *out, int nout) {\n"
-     << "  const std::vector<Tensor> &c = m.constants[" << p << "];\n"
-     << "  Pool &pool = m.pool;\n"
-     << "  std::vector<Tensor> s(" << plan.numSlots << ");\n";
-  for (size_t i = 0; i < plan.constants.size(); ++i)
-    if (plan.constantSlots[i] >= 0)
-      os << "  s[" << plan.constantSlots[i] << "] = c[" << i << "];\n";
-  os << "  int64_t batch = -1;\n";
-  for (const PlanPort &in : plan.inputs)
-    os << "  if (!bindInput(in, nin, " << cxxString(in.name) << ", " << dtypeEnum(in.dtype)
-       << ", " << shapeInit(in.shape) << ", batch, s[" << in.slot << "]))\n"
-       << "    return false;\n";
-  os << "  if (nout < " << plan.outputs.size() << ")\n"
-     << "    return fail(" << cxxString("function '" + plan.function + "' has " +
-                                    std::to_string(plan.outputs.size()) +
-                                    " results but outputs has room for ")
-     << " + std::to_string(nout));\n";
-  for (size_t i = 0; i < plan.steps.size(); ++i) {
-    const PlanStep &st = plan.steps[i];
-    std::string where = " (step " + std::to_string(i) + ": " + st.what + ")";
-    os << "  { // " << i << ": " << commentText(st.what) << "\n";
-    std::string failMsg = "return fail(lastError + " + cxxString(where) + ")";
-    switch (st.kind) {
-    case PlanStep::Kind::View:
-      os << "    if (!view(s[" << st.inputs[0] << "], " << shapeInit(st.resultView)
-         << ", s[" << st.output << "]))\n      " << failMsg << ";\n";
-      break;
-    case PlanStep::Kind::CheckIds:
-      os << "    if (!checkIds(s[" << st.inputs[0] << "], " << st.vocab << "))\n      "
-         << failMsg << ";\n";
-      break;
-    case PlanStep::Kind::Kernel: {
-      const KernelInfo &k = kernels_[kernelIds_[p][st.kernel]];
-      size_t n = st.inputs.size();
-      os << "    Tensor v[" << std::max<size_t>(n, 1) << "];\n";
-      for (size_t j = 0; j < n; ++j)
-        os << "    if (!view(s[" << st.inputs[j] << "], " << shapeInit(st.inputViews[j])
-           << ", v[" << j << "]))\n      " << failMsg << ";\n";
-      os << "    Shape shape;\n";
-      if (st.broadcastOutput) {
-        os << "    if (!broadcast(v[0].shape, v[1].shape, shape))\n      " << failMsg
-           << ";\n";
-      } else {
-        os << "    int64_t dyn = -1;\n";
-        for (size_t j = 0; j < n; ++j)
-          os << "    dyn = dynamicExtent(" << shapeInit(st.inputViews[j]) << ", v[" << j
-             << "], dyn);\n";
-        os << "    shape = resolve(" << shapeInit(st.outputShape) << ", dyn);\n";
-      }
-      os << "    Tensor o;\n    if (!pool.take(" << dtypeEnum(st.outputType)
-         << ", shape, o))\n      " << failMsg << ";\n";
-      std::vector<std::string> args;
-      for (size_t j = 0; j < n; ++j) {
-        os << "    HB b" << j << "(v[" << j << "]);\n";
-        args.push_back("b" + std::to_string(j));
-      }
-      std::vector<std::string> outs;
-      if (k.windows.empty()) {
-        os << "    HB o0(o);\n";
-        outs.push_back("o0");
-      } else {
-        for (size_t w = 0; w < k.windows.size(); ++w) {
-          os << "    HB o" << w << "(o, " << k.windows[w].first << ", "
-             << k.windows[w].second << ");\n";
-          outs.push_back("o" + std::to_string(w));
-        }
-      }
-      if (device_)
-        for (const std::string &a : args)
-          os << "    beforeDevice(" << a << ");\n";
-      os << "    clearHalideMessage();\n    int e = " << k.function << "(";
-      std::vector<std::string> all = args;
-      all.insert(all.end(), outs.begin(), outs.end());
-      for (size_t j = 0; j < all.size(); ++j)
-        os << (j ? ", " : "") << all[j] << ".get()";
-      os << ");\n"
-         << "    if (e != 0)\n      return fail(\"kernel " << k.function
-         << " failed with Halide error \" + std::to_string(e) + \": \" + takeHalideMessage() + "
-         << cxxString(where) << ");\n";
-      if (device_)
-        for (const std::string &o : outs)
-          os << "    if (!afterDevice(" << o << "))\n      " << failMsg << ";\n";
-      os << "    if (!view(o, " << shapeInit(st.resultView) << ", s[" << st.output
-         << "]))\n      " << failMsg << ";\n";
-      break;
-    }
-    }
-    os << "  }\n";
-    for (int slot : st.release)
-      os << "  pool.give(s[" << slot << "]);\n";
-  }
-  // Results are copied into storage of their own, kept per function: they
-  // never alias the caller's inputs or the weights, and running another
-  // function (decode after encode) leaves them valid.
-  os << "  std::vector<Tensor> &results = m.outputs[" << p << "];\n"
-     << "  results.clear();\n";
-  for (size_t i = 0; i < plan.outputs.size(); ++i) {
-    const PlanPort &o = plan.outputs[i];
-    os << "  {\n    Tensor r = allocate(s[" << o.slot << "].dtype, s[" << o.slot
-       << "].shape);\n"
-       << "    if (!r.storage)\n      return fail(\"out of memory\");\n"
-       << "    std::memcpy(r.data(), s[" << o.slot << "].data(), r.bytes());\n"
-       << "    results.push_back(r);\n  }\n"
-       << "  out[" << i << "].name = " << cxxString(o.name) << ";\n"
-       << "  out[" << i << "].dtype = " << dtypeEnum(o.dtype) << ";\n"
-       << "  out[" << i << "].rank = " << o.shape.size() << ";\n"
-       << "  for (size_t d = 0; d < " << o.shape.size() << "; ++d)\n"
-       << "    out[" << i << "].shape[d] = results.back().shape[d];\n"
-       << "  out[" << i << "].data = results.back().data();\n";
-  }
-  os << "  return true;\n}\n\n";
-}
-
 std::string Emitter::driver() const {
   std::ostringstream os;
   bool embedded = !options_.embedWeights.empty();
   os << "// Generated by tfx-translate; do not edit. See " << name_ << ".h.\n"
+     << "//\n"
+     << "// The library as a table for the tfx runtime (runtime/, copied here):\n"
+     << "// its execution plans, its kernels and its weights. The runtime's plan\n"
+     << "// interpreter runs it (runtime/lib/Library.cpp).\n"
      << "#include \"" << name_ << ".h\"\n"
-     << driverSupportSource() << "\n"
+     << "#include \"tfx/runtime/tfx_runtime.h\"\n"
+     << "#include \"HalideRuntime.h\"\n\n"
      << "extern \"C\" {\n";
   for (const KernelInfo &k : kernels_) {
     size_t n = k.desc.inputs.size() + std::max<size_t>(1, k.windows.size());
@@ -502,72 +350,67 @@ std::string Emitter::driver() const {
   if (embedded)
     os << "extern const unsigned char " << name_ << "_weights_data[];\n"
        << "extern const unsigned long long " << name_ << "_weights_size;\n";
-  os << "}\n\n"
-     << "struct " << name_ << "_model {\n"
-     << "  std::vector<std::vector<Tensor>> constants; // per function\n"
-     << "  Pool pool;\n"
-     << "  std::vector<std::vector<Tensor>> outputs; // per function\n"
-     << "};\n\n"
-     << "namespace {\n\n";
-  for (size_t p = 0; p < plans_.size(); ++p) {
-    emitConstants(os, p);
-    emitFunction(os, p);
+  os << "}\n\nnamespace {\n\n";
+  for (size_t i = 0; i < kernels_.size(); ++i) {
+    const KernelInfo &k = kernels_[i];
+    size_t n = k.desc.inputs.size() + std::max<size_t>(1, k.windows.size());
+    os << "int k" << i << "(halide_buffer_t **b) { return " << k.function << "(";
+    for (size_t j = 0; j < n; ++j)
+      os << (j ? ", " : "") << "b[" << j << "]";
+    os << "); }\n";
+    if (!k.windows.empty()) {
+      os << "const int64_t w" << i << "[] = {";
+      for (size_t w = 0; w < k.windows.size(); ++w)
+        os << (w ? ", " : "") << k.windows[w].first << ", " << k.windows[w].second;
+      os << "};\n";
+    }
   }
+  os << "\nconst tfx_kernel_entry kernels[] = {\n";
+  for (size_t i = 0; i < kernels_.size(); ++i) {
+    const KernelInfo &k = kernels_[i];
+    os << "    {\"" << k.function << "\", k" << i << ", " << k.desc.inputs.size() << ", "
+       << k.windows.size() << ", " << (k.windows.empty() ? "nullptr" : "w" + std::to_string(i))
+       << "},\n";
+  }
+  os << "};\n\n";
+  // The plans, with kernel indices of this library's table.
+  std::vector<rt::Plan> plans;
+  std::vector<const rt::Plan *> ptrs;
+  for (size_t p = 0; p < plans_.size(); ++p) {
+    rt::Plan plan = plans_[p];
+    for (PlanStep &st : plan.steps)
+      if (st.kind == PlanStep::Kind::Kernel)
+        st.kernel = kernelIds_[p][st.kernel];
+    plan.numKernels = static_cast<int>(kernels_.size());
+    plans.push_back(std::move(plan));
+  }
+  for (const rt::Plan &p : plans)
+    ptrs.push_back(&p);
+  std::string json = rt::plansToJson(ptrs);
+  os << "const char plans[] =";
+  for (size_t i = 0; i < json.size(); i += 4000)
+    os << "\n    " << cxxString(json.substr(i, 4000));
+  os << ";\n\n"
+     << "const tfx_library library = {\n"
+     << "    " << cxxString(name_) << ", plans, kernels, " << kernels_.size() << ", "
+     << (device_ ? 1 : 0) << ",\n";
+  if (embedded)
+    os << "    " << name_ << "_weights_data, " << name_ << "_weights_size};\n\n";
+  else
+    os << "    nullptr, 0};\n\n";
   os << "} // namespace\n\n"
      << "extern \"C\" {\n\n"
-     << "static " << name_ << "_model *create(const char *weights_path) {\n"
-     << "  Weights w;\n"
-     << "  if (weights_path) {\n"
-     << "    if (!w.load(weights_path))\n      return nullptr;\n"
-     << "  } else {\n";
-  if (embedded)
-    os << "    w.file.assign(reinterpret_cast<const char *>(" << name_
-       << "_weights_data),\n"
-       << "                  reinterpret_cast<const char *>(" << name_
-       << "_weights_data) + " << name_ << "_weights_size);\n"
-       << "    if (!w.parse(\"(embedded)\"))\n      return nullptr;\n";
-  else
-    os << "    fail(\"this library has no embedded weights: pass a weights file\");\n"
-       << "    return nullptr;\n";
-  os << "  }\n"
-     << "  std::unique_ptr<" << name_ << "_model> m(new (std::nothrow) " << name_
-     << "_model);\n"
-     << "  if (!m) {\n    fail(\"out of memory\");\n    return nullptr;\n  }\n"
-     << "  m->constants.resize(" << plans_.size() << ");\n"
-     << "  m->outputs.resize(" << plans_.size() << ");\n";
-  for (size_t p = 0; p < plans_.size(); ++p)
-    os << "  if (!makeConstants" << p << "(m->constants[" << p << "], w))\n"
-       << "    return nullptr;\n";
-  os << "  lastError.clear();\n  return m.release();\n}\n\n"
      << name_ << "_model *" << name_ << "_create(const char *weights_path) {\n"
-     << "  try {\n    return create(weights_path);\n"
-     << "  } catch (const std::bad_alloc &) {\n    fail(\"out of memory\");\n"
-     << "  } catch (...) {\n    fail(\"unexpected C++ exception\");\n  }\n"
-     << "  return nullptr;\n}\n\n"
-     << "static int run(" << name_
-     << "_model *m, const char *function, const tfx_tensor *inputs,\n"
-     << "    int num_inputs, tfx_tensor *outputs, int num_outputs) {\n"
-     << "  if (!m || !function || (num_inputs > 0 && !inputs) ||\n"
-     << "      (num_outputs > 0 && !outputs)) {\n"
-     << "    fail(\"" << name_ << "_run: null model, function or tensor array\");\n"
-     << "    return -1;\n  }\n";
-  for (size_t p = 0; p < plans_.size(); ++p)
-    os << "  if (std::strcmp(function, " << cxxString(plans_[p].function) << ") == 0)\n"
-       << "    return run" << p << "(*m, inputs, num_inputs, outputs, num_outputs) ? 0 : -1;\n";
-  std::string names;
-  for (const Plan &p : plans_)
-    names += (names.empty() ? "" : ", ") + p.function;
-  os << "  fail(std::string(\"no function '\") + function + "
-     << cxxString("' (the library has: " + names + ")") << ");\n  return -1;\n}\n\n"
+     << "  return reinterpret_cast<" << name_
+     << "_model *>(tfx_model_create(&library, weights_path));\n}\n\n"
      << "int " << name_ << "_run(" << name_
      << "_model *m, const char *function, const tfx_tensor *inputs,\n"
      << "    int num_inputs, tfx_tensor *outputs, int num_outputs) {\n"
-     << "  try {\n    return run(m, function, inputs, num_inputs, outputs, num_outputs);\n"
-     << "  } catch (const std::bad_alloc &) {\n    fail(\"out of memory\");\n"
-     << "  } catch (...) {\n    fail(\"unexpected C++ exception\");\n  }\n"
-     << "  return -1;\n}\n\n"
-     << "void " << name_ << "_destroy(" << name_ << "_model *m) { delete m; }\n\n"
-     << "const char *" << name_ << "_last_error(void) { return lastError.c_str(); }\n\n"
+     << "  return tfx_model_run(reinterpret_cast<tfx_model *>(m), function, inputs,\n"
+     << "                       num_inputs, outputs, num_outputs);\n}\n\n"
+     << "void " << name_ << "_destroy(" << name_ << "_model *m) {\n"
+     << "  tfx_model_destroy(reinterpret_cast<tfx_model *>(m));\n}\n\n"
+     << "const char *" << name_ << "_last_error(void) { return tfx_last_error(); }\n\n"
      << "} // extern \"C\"\n";
   return os.str();
 }
@@ -576,27 +419,32 @@ std::string buildScript(const std::string &name, bool embedded, EmitKind kind) {
   std::ostringstream os;
   os << "#!/bin/sh\n"
      << "# Generated by tfx-translate: builds lib" << name << ".a here with $CXX\n"
-     << "# (default g++) and nothing else. Link it with -lpthread -ldl.\n"
+     << "# (default g++; $JOBS compilations at once, default all cores) and\n"
+     << "# nothing else. Link it with -lpthread -ldl. The runtime needs\n"
+     << "# nlohmann/json.hpp (Debian: nlohmann-json3-dev) on the include path.\n"
      << "set -e\ncd \"$(dirname \"$0\")\"\n"
      << "CXX=${CXX:-g++}\n"
-     << "rm -rf build.tmp && mkdir build.tmp\n";
+     << "JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}\n"
+     << "rm -rf build.tmp && mkdir build.tmp\n"
+     << ": > build.tmp/commands\n"
+     << "for f in runtime/lib/*.cpp; do\n"
+     << "  echo \"$CXX -O2 -std=c++17 -fPIC -Iruntime/include -I. -c $f -o "
+        "build.tmp/tfxrt_$(basename $f .cpp).o\" >> build.tmp/commands\n"
+     << "done\n"
+     << "echo \"$CXX -O2 -std=c++17 -fPIC -Iruntime/include -I. -c " << name
+     << ".cpp -o build.tmp/" << name << ".o\" >> build.tmp/commands\n";
+  if (embedded)
+    os << "echo \"$CXX -O1 -fPIC -c " << name << "_weights.cpp -o build.tmp/" << name
+       << "_weights.o\" >> build.tmp/commands\n";
   if (kind == EmitKind::Cpp)
     os << "for f in kernels/*.cpp; do\n"
-       << "  $CXX -O2 -std=c++17 -fPIC -Wno-psabi -c \"$f\" -o \"build.tmp/$(basename \"$f\" .cpp).o\"\n"
+       << "  echo \"$CXX -O2 -std=c++17 -fPIC -Wno-psabi -c $f -o "
+          "build.tmp/$(basename $f .cpp).o\" >> build.tmp/commands\n"
        << "done\n";
   else
     os << "(cd build.tmp && for a in ../kernels/*.a; do ar x \"$a\"; done)\n";
-  // The driver is glue (argument checks, buffer pool, one call per kernel)
-  // in a few very long functions: -O2 takes GCC minutes on a 6-layer model
-  // for no measurable run-time gain (the work is in the kernels), -O1
-  // seconds.
-  os << "# The driver: -O1 (glue; the kernels above carry the optimisation).\n"
-     << "$CXX -O1 -std=c++17 -fPIC -I. -c " << name << ".cpp -o build.tmp/" << name
-     << ".o\n";
-  if (embedded)
-    os << "$CXX -O2 -fPIC -c " << name << "_weights.cpp -o build.tmp/" << name
-       << "_weights.o\n";
-  os << "(cd build.tmp && ar x ../halide_runtime.a)\n"
+  os << "xargs -P \"$JOBS\" -I CMD sh -c CMD < build.tmp/commands\n"
+     << "(cd build.tmp && ar x ../halide_runtime.a)\n"
      << "rm -f lib" << name << ".a.tmp\n"
      << "ar rcs lib" << name << ".a.tmp build.tmp/*.o\n"
      << "mv lib" << name << ".a.tmp lib" << name << ".a\n"

@@ -165,6 +165,14 @@ Halide::Runtime::Buffer<void> Tensor::halideBuffer() const {
                                        dims.data());
 }
 
+Tensor Tensor::borrowed(DType dtype, std::vector<int64_t> shape, void *data) {
+  Tensor t;
+  t.dtype_ = dtype;
+  t.shape_ = std::move(shape);
+  t.storage_ = std::shared_ptr<uint8_t[]>(static_cast<uint8_t *>(data), [](uint8_t *) {});
+  return t;
+}
+
 Tensor Tensor::clone() const {
   Tensor t(dtype_, shape_);
   if (!empty())

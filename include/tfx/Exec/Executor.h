@@ -1,9 +1,9 @@
 //===- Executor.h - run a tfx function through compiled kernels ---*- C++ -*-===//
 //
-// The JIT consumer of lib/Lowering: turns a func.func of tfx ops into an
-// ordered list of kernel launches (the execution plan), binds parameters from
-// a weights map by name (checking dtype and shape), and runs the plan on
-// runtime tensors with a pool that recycles intermediate buffers.
+// The JIT consumer of lib/Lowering: plans a func.func of tfx ops (Plan.h),
+// makes the plan's constants from a weights map by name (checking dtype,
+// shape and finiteness), compiles its kernels with lib/Lowering's cache and
+// runs it with the runtime's plan interpreter (tfx/runtime/Interpreter.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +11,7 @@
 #define TFX_EXEC_EXECUTOR_H
 
 #include "tfx/Lowering/Kernel.h"
+#include "tfx/runtime/Interpreter.h"
 #include "tfx/runtime/Status.h"
 #include "tfx/runtime/Tensor.h"
 
@@ -32,12 +33,7 @@ struct ExecOptions {
 };
 
 /// Statistics of the last run of a Program.
-struct RunStats {
-  size_t kernelLaunches = 0;
-  size_t buffersAllocated = 0;
-  size_t buffersReused = 0;
-  size_t peakBytes = 0;
-};
+using RunStats = rt::RunStats;
 
 /// One compiled entry function.
 class Program {

@@ -13,6 +13,7 @@
 #ifndef TFX_LOWERING_KERNEL_H
 #define TFX_LOWERING_KERNEL_H
 
+#include "tfx/runtime/Interpreter.h"
 #include "tfx/runtime/Status.h"
 #include "tfx/runtime/Tensor.h"
 
@@ -81,14 +82,10 @@ struct LsraParams {
 };
 KernelDesc lsraDesc(const LsraParams &p);
 
-/// A compiled kernel. run() binds the inputs and writes the preallocated
-/// output; shapes must match the desc (dynamic extents may take any value).
-class CompiledKernel {
-public:
-  virtual ~CompiledKernel() = default;
-  virtual rt::Status run(const std::vector<const rt::Tensor *> &inputs,
-                         rt::Tensor &output) = 0;
-};
+/// A compiled kernel (the runtime's kernel interface, tfx/runtime/Interpreter.h):
+/// run() binds the inputs and writes the preallocated output; shapes must
+/// match the desc (dynamic extents may take any value).
+using CompiledKernel = rt::Kernel;
 
 struct KernelOptions {
   ScheduleSource schedule = ScheduleSource::Manual;

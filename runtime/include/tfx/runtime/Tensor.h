@@ -48,6 +48,10 @@ public:
   static StatusOr<Tensor> allocate(DType dtype, std::vector<int64_t> shape,
                                    size_t maxBytes = size_t(1) << 40);
 
+  /// A tensor over memory it does not own: the caller keeps `data` alive
+  /// (and of `shape`'s byte size) for as long as the tensor or a view of it.
+  static Tensor borrowed(DType dtype, std::vector<int64_t> shape, void *data);
+
   DType dtype() const { return dtype_; }
   const std::vector<int64_t> &shape() const { return shape_; }
   int64_t rank() const { return static_cast<int64_t>(shape_.size()); }

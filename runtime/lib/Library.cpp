@@ -1,0 +1,354 @@
+//===- Library.cpp - the C ABI: generated libraries on the interpreter ----===//
+//
+// tfx_model_create / run / destroy for a tfx_library table (tfx_runtime.h):
+// the weights are read by the runtime's safetensors reader, the plans by
+// plansFromJson (validated), constants made by materializeConstants, and
+// every call runs the plan interpreter (Interpreter.h) with the library's
+// ahead-of-time kernels behind the rt::Kernel interface. Only generated
+// libraries compile this file (it defines Halide's halide_error hook, which
+// a process using libHalide's JIT must not replace).
+//
+//===----------------------------------------------------------------------===//
+
+#include "tfx/runtime/tfx_runtime.h"
+
+#include "tfx/runtime/Interpreter.h"
+#include "tfx/runtime/Plan.h"
+#include "tfx/runtime/Safetensors.h"
+
+#include <HalideRuntime.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <string>
+#include <vector>
+
+using namespace tfx::rt;
+
+namespace {
+
+thread_local std::string lastError;
+
+int fail(const std::string &message) {
+  lastError = message;
+  return -1;
+}
+
+// Halide reports errors through halide_error(), possibly from a worker
+// thread of a parallel loop: the first message is kept under a lock,
+// cleared before each kernel call and taken when the kernel fails.
+std::mutex halideMessageLock;
+std::string halideMessage;
+
+void clearHalideMessage() {
+  std::lock_guard<std::mutex> lock(halideMessageLock);
+  halideMessage.clear();
+}
+
+std::string takeHalideMessage() {
+  std::lock_guard<std::mutex> lock(halideMessageLock);
+  std::string m = halideMessage.empty() ? "(no message)" : halideMessage;
+  halideMessage.clear();
+  return m;
+}
+
+} // namespace
+
+// Halide's runtime functions are weak symbols: this replaces its default
+// error handler (print + abort), so a failing kernel returns its error code
+// and the message becomes part of the library's error.
+extern "C" void halide_error(void *, const char *message) {
+  std::lock_guard<std::mutex> lock(halideMessageLock);
+  if (!halideMessage.empty())
+    return; // keep the first error
+  halideMessage = message ? message : "";
+  while (!halideMessage.empty() && halideMessage.back() == '\n')
+    halideMessage.pop_back();
+}
+
+namespace {
+
+/// A halide_buffer_t over a tensor (dimension 0 innermost), optionally one
+/// window [offset, offset + width) of the last tensor dimension, translated
+/// to start at 0.
+struct BufferView {
+  halide_buffer_t buf{};
+  halide_dimension_t dims[kMaxRank]{};
+
+  BufferView(const Tensor &t, int64_t offset = 0, int64_t width = -1) {
+    int rank = static_cast<int>(t.rank());
+    int64_t stride = 1;
+    for (int d = 0; d < rank; ++d) {
+      int64_t e = t.dim(rank - 1 - d);
+      dims[d].min = 0;
+      dims[d].extent = static_cast<int32_t>(d == 0 && width >= 0 ? width : e);
+      dims[d].stride = static_cast<int32_t>(stride);
+      stride *= e;
+    }
+    buf.host = const_cast<uint8_t *>(static_cast<const uint8_t *>(t.data())) +
+               offset * static_cast<int64_t>(dtypeSize(t.dtype()));
+    buf.dimensions = rank;
+    buf.dim = dims;
+    buf.type = halideType(t.dtype());
+  }
+  BufferView(const BufferView &) = delete;
+  BufferView &operator=(const BufferView &) = delete;
+  ~BufferView() {
+    if (buf.device)
+      halide_device_free(nullptr, &buf);
+  }
+};
+
+/// An ahead-of-time kernel of the library's table. GPU kernels get their
+/// inputs uploaded and their outputs copied back around every call (device
+/// residency across kernels is not kept yet).
+class AotKernel final : public Kernel {
+public:
+  AotKernel(const tfx_kernel_entry &entry, bool device) : entry_(entry), device_(device) {}
+
+  Status run(const std::vector<const Tensor *> &inputs, Tensor &output) override {
+    if (static_cast<int32_t>(inputs.size()) != entry_.num_inputs)
+      return Status::error(std::string("kernel ") + entry_.name + " takes " +
+                           std::to_string(entry_.num_inputs) + " inputs, the plan passes " +
+                           std::to_string(inputs.size()));
+    std::vector<std::unique_ptr<BufferView>> views;
+    for (const Tensor *t : inputs)
+      views.push_back(std::make_unique<BufferView>(*t));
+    size_t firstOutput = views.size();
+    if (entry_.num_windows == 0)
+      views.push_back(std::make_unique<BufferView>(output));
+    for (int32_t w = 0; w < entry_.num_windows; ++w)
+      views.push_back(std::make_unique<BufferView>(output, entry_.windows[2 * w],
+                                                   entry_.windows[2 * w + 1]));
+    std::vector<halide_buffer_t *> buffers;
+    for (size_t i = 0; i < views.size(); ++i) {
+      if (device_ && i < firstOutput)
+        views[i]->buf.flags |= halide_buffer_flag_host_dirty;
+      buffers.push_back(&views[i]->buf);
+    }
+    clearHalideMessage();
+    int e = entry_.run(buffers.data());
+    if (e != 0)
+      return Status::error(std::string("kernel ") + entry_.name +
+                           " failed with Halide error " + std::to_string(e) + ": " +
+                           takeHalideMessage());
+    for (size_t i = firstOutput; device_ && i < views.size(); ++i) {
+      halide_buffer_t &b = views[i]->buf;
+      if (b.device && (b.flags & halide_buffer_flag_device_dirty)) {
+        int c = halide_copy_to_host(nullptr, &b);
+        if (c != 0)
+          return Status::error("copying a result back from the device failed (Halide error " +
+                               std::to_string(c) + ")");
+      }
+    }
+    return Status::ok();
+  }
+
+private:
+  tfx_kernel_entry entry_;
+  bool device_;
+};
+
+struct Function {
+  std::unique_ptr<PlanRunner> runner;
+  std::vector<Tensor> results; ///< the last results, owned by the model
+};
+
+StatusOr<DType> dtypeFromAbi(int32_t dtype) {
+  switch (dtype) {
+  case TFX_F32: return DType::F32;
+  case TFX_BOOL: return DType::Bool;
+  case TFX_I64: return DType::I64;
+  case TFX_I32: return DType::I32;
+  }
+  return Status::error("unknown dtype code " + std::to_string(dtype));
+}
+
+int32_t dtypeToAbi(DType dtype) {
+  switch (dtype) {
+  case DType::Bool: return TFX_BOOL;
+  case DType::I64: return TFX_I64;
+  case DType::I32: return TFX_I32;
+  default: return TFX_F32;
+  }
+}
+
+} // namespace
+
+struct tfx_model {
+  std::vector<std::unique_ptr<AotKernel>> kernels;
+  std::vector<std::string> names;
+  std::vector<Function> functions;
+};
+
+namespace {
+
+StatusOr<std::unique_ptr<tfx_model>> create(const tfx_library &lib, const char *weightsPath) {
+  StatusOr<TensorFile> file = Status::error("");
+  if (weightsPath) {
+    // Read whole, as the embedded weights are, so that both report alike.
+    std::vector<uint8_t> bytes;
+    if (FILE *f = std::fopen(weightsPath, "rb")) {
+      uint8_t chunk[1 << 16];
+      size_t n;
+      while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0)
+        bytes.insert(bytes.end(), chunk, chunk + n);
+      bool bad = std::ferror(f);
+      std::fclose(f);
+      if (bad)
+        return Status::error(std::string("cannot read weights '") + weightsPath + "'");
+    } else {
+      return Status::error(std::string("cannot open weights '") + weightsPath +
+                           "': " + std::strerror(errno));
+    }
+    file = parseSafetensors(bytes.data(), bytes.size());
+    if (!file)
+      return file.status().withContext(std::string("weights '") + weightsPath + "'");
+  } else if (lib.embedded_weights) {
+    file = parseSafetensors(lib.embedded_weights, lib.embedded_weights_size);
+    if (!file)
+      return file.status().withContext("weights (embedded)");
+  } else {
+    return Status::error("this library has no embedded weights: pass a weights file");
+  }
+  StatusOr<std::vector<Plan>> plans = plansFromJson(lib.plans_json ? lib.plans_json : "");
+  if (!plans)
+    return plans.status();
+  auto model = std::make_unique<tfx_model>();
+  std::vector<Kernel *> kernels;
+  for (int32_t k = 0; k < lib.num_kernels; ++k) {
+    model->kernels.push_back(std::make_unique<AotKernel>(lib.kernels[k], lib.device != 0));
+    kernels.push_back(model->kernels.back().get());
+  }
+  for (Plan &plan : *plans) {
+    if (plan.numKernels > lib.num_kernels)
+      return Status::error("plan of '" + plan.function + "' uses more kernels than the library has");
+    StatusOr<std::vector<Tensor>> constants = materializeConstants(plan, file->tensors);
+    if (!constants)
+      return constants.status();
+    model->names.push_back(plan.function);
+    Function f;
+    f.runner = std::make_unique<PlanRunner>(std::move(plan), kernels, std::move(*constants));
+    model->functions.push_back(std::move(f));
+  }
+  return model;
+}
+
+Status bindInputs(const Plan &plan, const tfx_tensor *inputs, int count,
+                  std::map<std::string, Tensor> &bound) {
+  for (const PlanPort &port : plan.inputs) {
+    const tfx_tensor *t = nullptr;
+    for (int i = 0; i < count; ++i)
+      if (inputs[i].name && port.name == inputs[i].name)
+        t = &inputs[i];
+    if (!t)
+      return Status::error("missing input '" + port.name + "'");
+    StatusOr<DType> dtype = dtypeFromAbi(t->dtype);
+    if (!dtype)
+      return dtype.status().withContext("input '" + port.name + "'");
+    if (t->rank < 0 || t->rank > kMaxRank || !t->data)
+      return Status::error("input '" + port.name + "' has rank " + std::to_string(t->rank) +
+                           (t->data ? "" : " and no data") + " (at most " +
+                           std::to_string(kMaxRank) + " dimensions, with data)");
+    Shape shape(t->shape, t->shape + t->rank);
+    int64_t n = 1;
+    for (int64_t d : shape) {
+      if (d < 0)
+        return Status::error("input '" + port.name + "' has shape " + formatShape(shape) +
+                             " (negative dimension)");
+      if (d > 0 && n > kMaxKernelElements / d)
+        return Status::error("input '" + port.name + "' exceeds 2^31 elements");
+      n *= d;
+    }
+    bound[port.name] = Tensor::borrowed(*dtype, std::move(shape), t->data);
+  }
+  return Status::ok();
+}
+
+int run(tfx_model &m, const char *function, const tfx_tensor *inputs, int numInputs,
+        tfx_tensor *outputs, int numOutputs) {
+  size_t f = 0;
+  while (f < m.names.size() && m.names[f] != function)
+    ++f;
+  if (f == m.names.size()) {
+    std::string names;
+    for (const std::string &n : m.names)
+      names += (names.empty() ? "" : ", ") + n;
+    return fail(std::string("no function '") + function + "' (the library has: " + names + ")");
+  }
+  Function &fn = m.functions[f];
+  const Plan &plan = fn.runner->plan();
+  std::map<std::string, Tensor> bound;
+  if (Status s = bindInputs(plan, inputs, numInputs, bound); !s)
+    return fail(s.message());
+  if (numOutputs < static_cast<int>(plan.outputs.size()))
+    return fail("function '" + plan.function + "' has " + std::to_string(plan.outputs.size()) +
+                " results but outputs has room for " + std::to_string(numOutputs));
+  std::vector<Tensor> results;
+  if (Status s = fn.runner->run(bound, results); !s)
+    return fail(s.message());
+  // Results are copied into storage of their own, kept per function: they
+  // never alias the caller's inputs or the weights, and running another
+  // function (decode after encode) leaves them valid.
+  fn.results.clear();
+  for (size_t i = 0; i < results.size(); ++i) {
+    fn.results.push_back(results[i].clone());
+    const Tensor &r = fn.results.back();
+    outputs[i].name = plan.outputs[i].name.c_str();
+    outputs[i].dtype = dtypeToAbi(r.dtype());
+    outputs[i].rank = static_cast<int32_t>(r.rank());
+    for (int64_t d = 0; d < r.rank() && d < kMaxRank; ++d)
+      outputs[i].shape[d] = r.dim(d);
+    outputs[i].data = fn.results.back().data();
+  }
+  lastError.clear();
+  return 0;
+}
+
+} // namespace
+
+extern "C" {
+
+tfx_model *tfx_model_create(const tfx_library *library, const char *weights_path) {
+  try {
+    if (!library) {
+      fail("tfx_model_create: null library");
+      return nullptr;
+    }
+    StatusOr<std::unique_ptr<tfx_model>> m = create(*library, weights_path);
+    if (!m) {
+      fail(m.status().message());
+      return nullptr;
+    }
+    lastError.clear();
+    return m->release();
+  } catch (const std::bad_alloc &) {
+    fail("out of memory");
+  } catch (...) {
+    fail("unexpected C++ exception");
+  }
+  return nullptr;
+}
+
+int tfx_model_run(tfx_model *model, const char *function, const tfx_tensor *inputs,
+                  int num_inputs, tfx_tensor *outputs, int num_outputs) {
+  if (!model || !function || (num_inputs > 0 && !inputs) || (num_outputs > 0 && !outputs))
+    return fail("tfx_model_run: null model, function or tensor array");
+  try {
+    return run(*model, function, inputs, num_inputs, outputs, num_outputs);
+  } catch (const std::bad_alloc &) {
+    return fail("out of memory");
+  } catch (...) {
+    return fail("unexpected C++ exception");
+  }
+}
+
+void tfx_model_destroy(tfx_model *model) { delete model; }
+
+const char *tfx_last_error(void) { return lastError.c_str(); }
+
+} // extern "C"
