@@ -122,7 +122,7 @@ for model in lite lite-fused; do
     --threads 2 --entry encode --outputs "$out/$model.memory.safetensors" --bench 20
 done
 
-echo "== tfx-translate: the distilled teacher as a library (C ABI + driver + AOT kernels) =="
+echo "== tfx-translate: the distilled teacher as a library (C ABI + runtime + plan table + AOT kernels) =="
 "$bin/tfx-translate" "$out/teacher-alr.mlir" --emit=static-library -o "$out/teacher-alr-lib" --name teacher_alr
 "$out/teacher-alr-lib/build.sh"
 printf '  %s (%s)\n' "$out/teacher-alr-lib/libteacher_alr.a" "$(du -h "$out/teacher-alr-lib/libteacher_alr.a" | cut -f1)"

@@ -207,8 +207,8 @@ Status Emitter::addPlan(Plan plan) {
     TFX_RETURN_IF_ERROR(checkRank(r.shape, r.what));
     int64_t n = 1;
     for (int64_t e : r.shape)
-      n = e > 0 && n > ((int64_t(1) << 31) - 1) / e ? (int64_t(1) << 31) : n * e;
-    if (n > (int64_t(1) << 31) - 1)
+      n = e > 0 && n > rt::kMaxKernelElements / e ? rt::kMaxKernelElements + 1 : n * e;
+    if (n > rt::kMaxKernelElements)
       return Status::error(r.what + ": constant of shape " + describeShape(r.shape) +
                            " exceeds the 2^31-element limit of the kernels");
   }
@@ -494,7 +494,30 @@ StatusOr<EmitKind> parseEmitKind(const std::string &name) {
   if (name == "opencl")
     return EmitKind::OpenCL;
   return Status::error("unknown --emit kind '" + name +
-                       "' (expected cpp, static-library, cuda or opencl)");
+                       "' (expected cpp, static-library, cuda, opencl or plan)");
+}
+
+namespace {
+
+std::vector<std::string> functionsOf(mlir::ModuleOp module, std::vector<std::string> wanted) {
+  if (wanted.empty())
+    for (auto f : module.getOps<mlir::func::FuncOp>())
+      wanted.push_back(f.getName().str());
+  return wanted;
+}
+
+} // namespace
+
+StatusOr<std::string> printPlans(mlir::ModuleOp module,
+                                 const std::vector<std::string> &functions) {
+  std::string out;
+  for (const std::string &f : functionsOf(module, functions)) {
+    StatusOr<Plan> plan = exec::planFunction(module, f);
+    if (!plan)
+      return plan.status().withContext("function '" + f + "'");
+    out += exec::printPlan(*plan);
+  }
+  return out;
 }
 
 Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
@@ -520,10 +543,7 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
   }
   name = identifier(name);
 
-  std::vector<std::string> functions = options.functions;
-  if (functions.empty())
-    for (auto f : module.getOps<mlir::func::FuncOp>())
-      functions.push_back(f.getName().str());
+  std::vector<std::string> functions = functionsOf(module, options.functions);
   if (functions.empty())
     return Status::error("the module has no functions");
 

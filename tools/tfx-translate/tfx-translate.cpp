@@ -4,6 +4,10 @@
 //                 [--embed-weights W.safetensors]
 //   tfx-translate MODEL.mlir --emit=static-library --target=T -o DIR
 //   tfx-translate MODEL.mlir --emit=cuda|opencl -o DIR [--target=T]
+//   tfx-translate MODEL.mlir --emit=plan [-o FILE] [--function F,...]
+//
+// --emit=plan prints the execution plans (kernels with typed attributes,
+// constants, steps with views and release points) instead of a library.
 //
 // The output directory holds a C ABI header, the generated driver, the
 // kernels, the Halide runtime and build.sh (see include/tfx/Target/Emit.h and
@@ -15,6 +19,7 @@
 #include "tfx/InitTfx.h"
 #include "tfx/Support/CommandLine.h"
 #include "tfx/Support/ParseModule.h"
+#include "tfx/Support/Paths.h"
 #include "tfx/Target/Emit.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -32,13 +37,13 @@ static cl::OptionCategory category("tfx-translate options");
 static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
                                       cl::desc("<model.mlir>"), cl::cat(category));
 static cl::opt<std::string> emit("emit", cl::Required,
-                                 cl::desc("What to emit: cpp | static-library | cuda | opencl"),
+                                 cl::desc("What to emit: cpp | static-library | cuda | opencl | plan"),
                                  cl::cat(category));
 static cl::opt<std::string> target("target",
                                    cl::desc("Halide target (default: host; cuda: "
                                             "host-cuda-cuda_capability_80; opencl: host-opencl)"),
                                    cl::cat(category));
-static cl::opt<std::string> outDir("o", cl::Required, cl::desc("Output directory"),
+static cl::opt<std::string> outDir("o", cl::desc("Output directory (--emit=plan: file, default stdout)"),
                                    cl::value_desc("dir"), cl::cat(category));
 static cl::opt<std::string> libName("name",
                                     cl::desc("Library name (C ABI prefix; default: the "
@@ -61,9 +66,14 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(category);
   if (!tfx::parseCommandLine(argc, argv, "tfx model -> C++ / CUDA / OpenCL library\n", "tfx-translate"))
     return 1;
-  auto kind = tfx::target::parseEmitKind(emit);
+  bool plan = emit == "plan";
+  auto kind = plan ? tfx::target::EmitKind::Cpp : tfx::target::parseEmitKind(emit);
   if (!kind)
     return fail(kind.status().message());
+  if (!plan && outDir.empty())
+    return fail("-o DIR is required");
+  if (plan && tfx::sameFile(outDir, modelPath))
+    return fail("refusing to write the plan over the model '" + modelPath + "'");
 
   mlir::DialectRegistry registry;
   tfx::registerTfxDialects(registry);
@@ -74,6 +84,23 @@ int main(int argc, char **argv) {
   if (!module) {
     llvm::errs() << diagnostics;
     return fail("cannot load model '" + modelPath + "'");
+  }
+
+  if (plan) {
+    auto text = tfx::target::printPlans(
+        *module, std::vector<std::string>(functions.begin(), functions.end()));
+    if (!text)
+      return fail(text.status().message());
+    if (outDir.empty() || outDir == "-") {
+      llvm::outs() << *text;
+      return 0;
+    }
+    std::error_code ec;
+    llvm::raw_fd_ostream os(outDir, ec);
+    if (ec)
+      return fail("cannot write '" + outDir + "': " + ec.message());
+    os << *text;
+    return 0;
   }
 
   tfx::target::EmitOptions options;

@@ -12,6 +12,8 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
+#include "tfx/runtime/Limits.h"
+
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -21,7 +23,7 @@
 namespace tfx {
 
 /// Largest element count of a tensor a tfx kernel indexes (int32 extents).
-inline constexpr int64_t kMaxTensorElements = (int64_t(1) << 31) - 1;
+inline constexpr int64_t kMaxTensorElements = rt::kMaxKernelElements;
 
 /// The TensorLimits check: every static dimension of the op's ranked tensor
 /// operands and results is at least 1, and their static element counts are

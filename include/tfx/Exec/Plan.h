@@ -39,6 +39,11 @@ struct Plan : rt::Plan {
 /// planned (or list the functions when `name` does not exist).
 rt::StatusOr<Plan> planFunction(mlir::ModuleOp module, const std::string &name);
 
+/// The plan as text (tfx-translate --emit=plan): kernels with their typed
+/// attributes and operand types, constant recipes, steps with slots, views
+/// and release points.
+std::string printPlan(const Plan &plan);
+
 } // namespace tfx::exec
 
 #endif // TFX_EXEC_PLAN_H

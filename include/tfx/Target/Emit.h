@@ -1,9 +1,10 @@
 //===- Emit.h - tfx-translate: a model as a library apps compile in -*- C++ -*-===//
 //
 // The ahead-of-time consumer of the execution plan (include/tfx/Exec/Plan.h):
-// every function of a model becomes straight-line C++ (the generated driver)
-// calling ahead-of-time Halide kernels through a small C ABI, with the
-// Halide runtime they share. No MLIR, LLVM or libHalide at run time.
+// a model becomes a library: its functions' plans as a table, ahead-of-time
+// Halide kernels, and the tfx runtime's sources that interpret the table
+// behind a small C ABI (tfx_runtime.h). No MLIR, LLVM or libHalide at run
+// time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,6 +52,11 @@ struct EmitOptions {
 /// Writes the library. Errors name the op and the target that cannot be
 /// handled; nothing is left at `outDir` on failure.
 rt::Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options);
+
+/// The execution plans of `functions` (default: all) as text
+/// (exec::printPlan): what `--emit=plan` prints.
+rt::StatusOr<std::string> printPlans(mlir::ModuleOp module,
+                                     const std::vector<std::string> &functions);
 
 } // namespace tfx::target
 

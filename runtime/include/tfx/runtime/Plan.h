@@ -18,6 +18,7 @@
 #ifndef TFX_RUNTIME_PLAN_H
 #define TFX_RUNTIME_PLAN_H
 
+#include "tfx/runtime/Limits.h"
 #include "tfx/runtime/Status.h"
 #include "tfx/runtime/Tensor.h"
 
@@ -29,14 +30,6 @@
 namespace tfx::rt {
 
 using Shape = std::vector<int64_t>;
-
-/// Kernels index with 32 bits: no tensor may have more elements. The one
-/// definition of the limit (the dialect's verifiers, the planner, the
-/// interpreter and generated libraries all use it).
-constexpr int64_t kMaxKernelElements = (int64_t(1) << 31) - 1;
-
-/// Generated libraries' C ABI carries at most this many dimensions.
-constexpr int kMaxRank = 8;
 
 /// How one constant of the plan is made (at load time) from the weights.
 struct ConstantRecipe {
