@@ -35,17 +35,6 @@ std::string slots(const std::vector<int> &list) {
   return out;
 }
 
-const char *constantKind(ConstantRecipe::Kind k) {
-  switch (k) {
-  case ConstantRecipe::Kind::Weight: return "weight";
-  case ConstantRecipe::Kind::Transposed: return "transposed";
-  case ConstantRecipe::Kind::ConcatColumns: return "concat_columns";
-  case ConstantRecipe::Kind::Zeros: return "zeros";
-  case ConstantRecipe::Kind::Literal: return "literal";
-  }
-  return "?";
-}
-
 void printKernel(std::ostream &os, size_t index, const lowering::KernelDesc &d) {
   os << "  kernel " << index << ": " << d.kind << " {";
   bool first = true;
@@ -82,7 +71,7 @@ std::string printPlan(const Plan &plan) {
     os << "  constant " << c;
     if (plan.constantSlots[c] >= 0)
       os << " -> %" << plan.constantSlots[c];
-    os << ": " << constantKind(r.kind);
+    os << ": " << rt::constantKindName(r.kind);
     if (r.kind == ConstantRecipe::Kind::Weight)
       os << " '" << r.weight << "'";
     if (!r.parts.empty()) {

@@ -19,26 +19,6 @@ namespace {
 
 using json = nlohmann::json;
 
-const char *stepKindName(PlanStep::Kind k) {
-  switch (k) {
-  case PlanStep::Kind::Kernel: return "kernel";
-  case PlanStep::Kind::View: return "view";
-  case PlanStep::Kind::CheckIds: return "check_ids";
-  }
-  return "?";
-}
-
-const char *constantKindName(ConstantRecipe::Kind k) {
-  switch (k) {
-  case ConstantRecipe::Kind::Weight: return "weight";
-  case ConstantRecipe::Kind::Transposed: return "transposed";
-  case ConstantRecipe::Kind::ConcatColumns: return "concat_columns";
-  case ConstantRecipe::Kind::Zeros: return "zeros";
-  case ConstantRecipe::Kind::Literal: return "literal";
-  }
-  return "?";
-}
-
 /// The kinds by name: the inverse of the two functions above.
 std::optional<PlanStep::Kind> stepKind(const std::string &name) {
   for (PlanStep::Kind k : {PlanStep::Kind::Kernel, PlanStep::Kind::View, PlanStep::Kind::CheckIds})
@@ -313,6 +293,26 @@ struct Reader {
 };
 
 } // namespace
+
+const char *stepKindName(PlanStep::Kind k) {
+  switch (k) {
+  case PlanStep::Kind::Kernel: return "kernel";
+  case PlanStep::Kind::View: return "view";
+  case PlanStep::Kind::CheckIds: return "check_ids";
+  }
+  return "?";
+}
+
+const char *constantKindName(ConstantRecipe::Kind k) {
+  switch (k) {
+  case ConstantRecipe::Kind::Weight: return "weight";
+  case ConstantRecipe::Kind::Transposed: return "transposed";
+  case ConstantRecipe::Kind::ConcatColumns: return "concat_columns";
+  case ConstantRecipe::Kind::Zeros: return "zeros";
+  case ConstantRecipe::Kind::Literal: return "literal";
+  }
+  return "?";
+}
 
 std::string plansToJson(const std::vector<const Plan *> &plans) {
   json all = json::array();

@@ -97,6 +97,10 @@ struct Plan {
   Status validate() const;
 };
 
+/// The kinds' names, as the JSON table and the plan printer write them.
+const char *constantKindName(ConstantRecipe::Kind kind);
+const char *stepKindName(PlanStep::Kind kind);
+
 /// Makes every constant of `plan` from `weights` (by name; shape, dtype and
 /// finiteness checked, messages name the tensor).
 StatusOr<std::vector<Tensor>>
