@@ -1,0 +1,177 @@
+//===- Attention.cpp - attention core, Lite Transformer convs ---------------===//
+
+#include "KernelBuilders.h"
+
+#include <cmath>
+#include <limits>
+
+namespace tfx::lowering::detail {
+
+//===----------------------------------------------------------------------===//
+// Attention core and Lite Transformer convolutions
+//===----------------------------------------------------------------------===//
+
+
+AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
+                            const std::function<Expr(Expr)> &q,
+                            const std::function<Expr(Expr, Expr)> &k,
+                            const std::function<Expr(Expr, Expr)> &v,
+                            Expr keep) {
+  AttentionRows a;
+  a.rc = RDom(0, dh, "rc");
+  a.rj = RDom(0, Lk, "rj");
+  auto args = [&](std::vector<Expr> lead) {
+    for (const Var &r : rows)
+      lead.push_back(r);
+    return lead;
+  };
+  auto at = [&](std::vector<Expr> lead) { return args(std::move(lead)); };
+  Expr c = a.c, j = a.j, h = a.h;
+  a.s(at({j, h})) = 0.0f;
+  a.s(at({j, h})) += q(h * dh + a.rc) * k(h * dh + a.rc, j);
+  const float scale = 1.0f / std::sqrt(static_cast<float>(dh));
+  Func masked("masked");
+  masked(at({j, h})) = select(keep, a.s(at({j, h})) * scale,
+                              -std::numeric_limits<float>::infinity());
+  a.mx(at({h})) = maximum(masked(at({a.rj, h})));
+  // A query whose keys are all masked has probabilities and output 0.
+  a.e(at({j, h})) = expBelowMax(masked(at({j, h})), a.mx(at({h})));
+  a.sum(at({h})) = Halide::sum(a.e(at({a.rj, h})));
+  // P V per head, with the head's channel d innermost: every lane of a
+  // vector then shares one probability e(j, h) (indexing e by c / dh instead
+  // makes each vector a gather when dh is not a multiple of the width).
+  Expr d = a.d;
+  a.pv(at({d, h})) = 0.0f;
+  a.pv(at({d, h})) += a.e(at({a.rj, h})) * v(h * dh + d, a.rj);
+  a.ctx(at({c})) = divideOrZero(a.pv(at({c % dh, c / dh})), a.sum(at({c / dh})));
+  return a;
+}
+
+/// CPU schedule of the attention core: one query row at a time (its scores
+/// for every head stay in L1), everything computed at `row` of ctx.
+void scheduleAttentionRows(AttentionRows &a, Var row) {
+  const TailStrategy guard = TailStrategy::GuardWithIf;
+  a.pv.compute_at(a.ctx, row).vectorize(a.d, kVec, guard);
+  a.pv.update().reorder(a.d, a.rj.x, a.h).vectorize(a.d, kVec, guard);
+  a.e.compute_at(a.ctx, row).vectorize(a.j, kVec, guard);
+  a.sum.compute_at(a.ctx, row);
+  a.mx.compute_at(a.ctx, row);
+  a.s.compute_at(a.ctx, row).vectorize(a.j, kVec, guard);
+  a.s.update().reorder(a.j, a.rc.x).vectorize(a.j, kVec, guard);
+}
+
+/// Scaled dot-product attention over heads, with masks, heads merged:
+/// q [B, Lq, D], k [B, Lk, D], v [B, Lk, D], keep [B, Lk]? -> [B, Lq, D].
+Built buildSdpa(const KernelDesc &d) {
+  Built b;
+  ImageParam q = param(d, 0, "q"), k = param(d, 1, "k"), v = param(d, 2, "v");
+  b.inputs = {q, k, v};
+  int D = static_cast<int>(extent(d.inputs[0], 2));
+  int Lk = static_cast<int>(extent(d.inputs[1], 1));
+  int H = static_cast<int>(d.intAttr("heads"));
+  Var i("i"), n("n");
+  Var j("j"); // the key index of attentionRows (Vars match by name)
+  Expr keepIt = Halide::Internal::const_true();
+  if (d.intAttr("has_mask")) {
+    ImageParam keep = param(d, 3, "keep");
+    b.inputs.push_back(keep);
+    keepIt = keep(j, n) != 0;
+  }
+  if (d.intAttr("causal"))
+    keepIt = keepIt && j <= i;
+  // Keys transposed once per sentence: scores vectorised over keys then load
+  // them contiguously.
+  Func kT("k_t");
+  Var c("c");
+  kT(j, c, n) = k(c, j, n);
+  AttentionRows a = attentionRows(
+      {i, n}, H, D / H, Lk, [&](Expr ch) { return q(ch, i, n); },
+      [&](Expr ch, Expr key) { return kT(key, ch, n); },
+      [&](Expr ch, Expr key) { return v(ch, key, n); }, keepIt);
+  b.output = a.ctx;
+  b.schedule = [=]() mutable {
+    kT.compute_root().parallel(n).vectorize(j, kVec, TailStrategy::GuardWithIf);
+    // Rows are parallel too, so a single sentence still uses every thread.
+    a.ctx.parallel(n).parallel(i);
+    scheduleAttentionRows(a, i);
+  };
+  return b;
+}
+
+int padLeft(const KernelDesc &d) {
+  int K = static_cast<int>(d.intAttr("kernel_size"));
+  return d.stringAttr("padding") == "causal" ? K - 1 : K / 2;
+}
+
+/// x read with zeros outside [0, L) along the time axis.
+Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L) {
+  Expr inside = t >= 0 && t < L;
+  return select(inside, x(ch, clamp(t, 0, L - 1), n), 0.0f);
+}
+
+/// Head-shared depthwise conv with a [H, K] kernel: x [B, L, C] -> [B, L, C].
+Built buildLightweightConv(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), w = param(d, 1, "w");
+  b.inputs = {x, w};
+  int L = static_cast<int>(extent(d.inputs[0], 1));
+  int C = static_cast<int>(extent(d.inputs[0], 2));
+  int H = static_cast<int>(d.intAttr("heads"));
+  int K = static_cast<int>(d.intAttr("kernel_size"));
+  int pad = padLeft(d);
+  Var c("c"), t("t"), n("n"), kk("kk"), hh("hh");
+  RDom r(0, K, "r");
+  Func wn("wn"), out("lightweight_conv");
+  if (d.intAttr("weight_softmax", 1)) {
+    Func wmax("wmax"), wsum("wsum");
+    wmax(hh) = maximum(w(r, hh));
+    wsum(hh) = Halide::sum(exp(w(r, hh) - wmax(hh)));
+    wn(kk, hh) = exp(w(kk, hh) - wmax(hh)) / wsum(hh);
+  } else {
+    wn(kk, hh) = w(kk, hh);
+  }
+  Expr head = c * H / C;
+  out(c, t, n) = Halide::sum(wn(r, head) * paddedInput(x, c, t + r - pad, n, L));
+  b.output = out;
+  b.schedule = [=]() mutable {
+    wn.compute_root();
+    out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
+  };
+  return b;
+}
+
+/// Dynamic conv: x [B, L, C], logits [B, L, H*K] (the per-step kernel
+/// predicted by a linear layer) -> [B, L, C].
+Built buildDynamicConv(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), logits = param(d, 1, "logits");
+  b.inputs = {x, logits};
+  int L = static_cast<int>(extent(d.inputs[0], 1));
+  int C = static_cast<int>(extent(d.inputs[0], 2));
+  int H = static_cast<int>(d.intAttr("heads"));
+  int K = static_cast<int>(d.intAttr("kernel_size"));
+  int pad = padLeft(d);
+  Var c("c"), t("t"), n("n"), kk("kk"), hh("hh");
+  RDom r(0, K, "r");
+  Func wn("wn"), out("dynamic_conv");
+  if (d.intAttr("weight_softmax", 1)) {
+    Func wmax("wmax"), wsum("wsum");
+    wmax(hh, t, n) = maximum(logits(hh * K + r, t, n));
+    wsum(hh, t, n) = Halide::sum(exp(logits(hh * K + r, t, n) - wmax(hh, t, n)));
+    wn(kk, hh, t, n) = exp(logits(hh * K + kk, t, n) - wmax(hh, t, n)) / wsum(hh, t, n);
+  } else {
+    wn(kk, hh, t, n) = logits(hh * K + kk, t, n);
+  }
+  Expr head = c * H / C;
+  out(c, t, n) =
+      Halide::sum(wn(r, head, t, n) * paddedInput(x, c, t + r - pad, n, L));
+  b.output = out;
+  b.schedule = [=]() mutable {
+    out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
+    wn.compute_at(out, t);
+  };
+  return b;
+}
+
+
+} // namespace tfx::lowering::detail

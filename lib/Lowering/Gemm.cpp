@@ -1,0 +1,126 @@
+//===- Gemm.cpp - GEMM: linear and batched matmul ---------------------------===//
+
+#include "KernelBuilders.h"
+
+#include <cmath>
+#include <limits>
+
+namespace tfx::lowering::detail {
+
+//===----------------------------------------------------------------------===//
+// GEMM family
+//===----------------------------------------------------------------------===//
+
+/// Register-blocked GEMM schedule: a tile of `out` (tn x tm) is accumulated
+/// in registers over k, with k split so the weight panel stays in L2. When
+/// there are at least tm rows (the usual case: rows = batch x length), a
+/// specialisation uses full tiles (ShiftInwards) so the unrolled rows carry no
+/// bounds checks; fewer rows fall back to guarded tiles.
+/// Several accumulators (`prods`) may feed one output tile (the GLU of the
+/// LSRA convolution branch multiplies two halves of one projection).
+void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
+                  RDom k, int64_t N, int64_t K, std::vector<Var> outer,
+                  Expr rows) {
+  const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
+  // 12 (or 8) accumulator registers per product: with two products (GLU)
+  // the row tile halves, or the accumulators would spill.
+  const int tm = (N >= 2 * kVec ? 6 : 8) / static_cast<int>(prods.size());
+  Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
+  // A weight matrix larger than L2 would be streamed from memory once per
+  // row tile; then the column tiles go outermost so each K x tn panel of the
+  // weights is reused by every row tile while it sits in L2.
+  const bool panelOuter = outer.empty() && K * N * 4 > (int64_t(1) << 20);
+  // With at least one full column tile, the last tile is shifted inwards
+  // (recomputing a few columns) instead of predicated: narrow outputs such as
+  // a 25-wide hidden layer otherwise run their tail tile as scalar code.
+  const TailStrategy colTail =
+      N >= tn ? TailStrategy::ShiftInwards : TailStrategy::GuardWithIf;
+  auto tileStage = [&](Stage s, TailStrategy rowTail) {
+    s.split(n, no, ni, tn, colTail)
+        .split(m, mo, mi, tm, rowTail);
+    if (panelOuter)
+      s.reorder(ni, mi, mo, no);
+    else
+      s.reorder(ni, mi, no, mo);
+    s.vectorize(ni, kVec).unroll(mi);
+    if (panelOuter) {
+      s.parallel(no);
+    } else if (outer.empty()) {
+      s.parallel(mo);
+    } else {
+      Var fused("fused");
+      s.fuse(mo, outer.front(), fused).parallel(fused);
+    }
+  };
+  tileStage(out.specialize(rows >= tm), TailStrategy::ShiftInwards);
+  tileStage(Stage(out), TailStrategy::GuardWithIf);
+  // The accumulators live for one tile: inside the innermost tile loop.
+  for (Func prod : prods) {
+    prod.compute_at(out, panelOuter ? mo : no)
+        .vectorize(n, kVec, TailStrategy::GuardWithIf)
+        .unroll(m);
+    if (K > 512) {
+      RVar ko("ko"), ki("ki");
+      prod.update().split(k.x, ko, ki, 256).reorder(n, m, ki, ko);
+    } else {
+      prod.update().reorder(n, m, k.x);
+    }
+    prod.update().vectorize(n, kVec, TailStrategy::GuardWithIf).unroll(m);
+  }
+}
+
+void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                  int64_t K, std::vector<Var> outer, Expr rows) {
+  scheduleGemm(out, std::vector<Func>{prod}, n, m, k, N, K, std::move(outer),
+               std::move(rows));
+}
+
+/// linear: x [M, K], wt [K, N] (pre-transposed weight), bias [N]? -> [M, N],
+/// with the activation epilogue fused.
+Built buildLinear(const KernelDesc &d) {
+  Built b;
+  ImageParam x = param(d, 0, "x"), wt = param(d, 1, "wt");
+  b.inputs = {x, wt};
+  int64_t K = extent(d.inputs[1], 0), N = extent(d.inputs[1], 1);
+  Var n("n"), m("m");
+  RDom k(0, static_cast<int>(K), "k");
+  Func prod("prod");
+  if (d.intAttr("has_bias")) {
+    ImageParam bias = param(d, 2, "bias");
+    b.inputs.push_back(bias);
+    prod(n, m) = bias(n);
+  } else {
+    prod(n, m) = 0.0f;
+  }
+  prod(n, m) += x(k, m) * wt(n, k);
+  Func out("linear");
+  out(n, m) = activation(prod(n, m), d);
+  b.output = out;
+  b.schedule = [=]() mutable {
+    scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
+  };
+  return b;
+}
+
+/// matmul: a [Bt, M, K], b [Bt, K, N] -> [Bt, M, N].
+Built buildMatmul(const KernelDesc &d) {
+  Built b;
+  ImageParam a = param(d, 0, "a"), bb = param(d, 1, "b");
+  b.inputs = {a, bb};
+  int64_t K = extent(d.inputs[1], 1), N = extent(d.inputs[1], 2);
+  Var n("n"), m("m"), t("t");
+  RDom k(0, static_cast<int>(K), "k");
+  Func prod("prod");
+  prod(n, m, t) = 0.0f;
+  prod(n, m, t) += a(k, m, t) * bb(n, k, t);
+  Func out("matmul");
+  out(n, m, t) = prod(n, m, t);
+  b.output = out;
+  b.schedule = [=]() mutable {
+    scheduleGemm(out, prod, n, m, k, N, K, {t}, a.dim(1).extent());
+  };
+  return b;
+}
+
+
+} // namespace tfx::lowering::detail

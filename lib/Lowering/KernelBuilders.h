@@ -1,0 +1,173 @@
+//===- KernelBuilders.h - what the kernel families share ---------*- C++ -*-===//
+//
+// Internal to lib/Lowering (includes Halide.h: never include it from a
+// public header). Each family file (Gemm.cpp, Elementwise.cpp,
+// Normalization.cpp, DataMovement.cpp, Embedding.cpp, Attention.cpp,
+// Lsra.cpp, Training.cpp) defines its builders: the Halide algorithm of a
+// KernelDesc plus its CPU and GPU schedules. KernelBuilders.cpp holds the
+// shared helpers and maps kernel kinds
+// to builders; Kernel.cpp compiles and runs what they build.
+//
+// Conventions: a tensor [d0, ..., d(r-1)] (outermost first) is a Halide
+// buffer with dimension 0 = d(r-1). Every builder takes the KernelDesc,
+// creates one ImageParam per input and returns the output Func; schedules
+// live right after their algorithm. Kernel shapes are static except extents
+// marked -1 (the batch), which the compiled pipeline accepts at any size.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TFX_LIB_LOWERING_KERNELBUILDERS_H
+#define TFX_LIB_LOWERING_KERNELBUILDERS_H
+
+#include "tfx/Lowering/Kernel.h"
+
+#include <Halide.h>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tfx::lowering::detail {
+
+using namespace Halide;
+
+constexpr int kVec = 16; // f32 lanes of AVX-512; Halide narrows for other ISAs
+
+/// A window of the output tensor's last dimension that one output Func of a
+/// multi-output pipeline writes (the others are left to other Funcs).
+struct OutputWindow {
+  int64_t offset = 0, width = 0;
+};
+
+/// What a builder produces: the output Func plus the inputs in desc order.
+/// A builder may instead produce several output Funcs (`outputs`), each
+/// writing its `windows` entry of the one output tensor in place: the LSRA
+/// block writes its two branches into the two halves of its result.
+struct Built {
+  Func output;
+  std::vector<Func> outputs;
+  std::vector<OutputWindow> windows;
+  std::vector<ImageParam> inputs;
+  /// Hand schedule; called only when the manual schedule source is chosen.
+  std::function<void()> schedule;
+  /// Hand schedule for GPU targets (gpu_blocks/gpu_threads); null if the
+  /// kernel has none, and then GPU targets are refused with a message.
+  std::function<void()> gpuSchedule;
+
+  std::vector<Func> allOutputs() const {
+    return outputs.empty() ? std::vector<Func>{output} : outputs;
+  }
+};
+
+
+/// Tells Halide the static extents and dense row-major strides of a buffer:
+/// with constant strides, unrolled loops address memory with constant
+/// offsets, and exact extents remove tail code the sizes never need.
+template <typename Buffer>
+void constrainDense(Buffer &&b, const std::vector<int64_t> &shape) {
+  int rank = static_cast<int>(shape.size());
+  int64_t stride = 1;
+  bool strideKnown = true;
+  for (int h = 0; h < rank; ++h) {
+    int64_t e = shape[rank - 1 - h];
+    b.dim(h).set_min(0);
+    if (strideKnown)
+      b.dim(h).set_stride(static_cast<int>(stride));
+    if (e >= 0) {
+      b.dim(h).set_extent(static_cast<int>(e));
+      stride *= e;
+    } else {
+      strideKnown = false;
+    }
+  }
+}
+
+/// The attention core for one query row, shared by the sdpa kernel and the
+/// fused LSRA kernel: per head, softmax over keys of the scaled, masked
+/// scores, times V, heads merged. Rows are whatever Vars index a query row
+/// ({i, n} in sdpa, {m} in lsra); q(c), k(c, j), v(c, j) and keep(j) are
+/// expressions in those Vars (channel c of D = H * dh, key j of Lk).
+struct AttentionRows {
+  Func s{"scores"}, mx{"mx"}, e{"e"}, sum{"sum"}, pv{"pv"}, ctx{"ctx"};
+  Var c{"c"}, j{"j"}, h{"h"}, d{"d"};
+  RDom rc, rj;
+};
+
+/// LayerNorm statistics of x [N, D] recomputed in backward kernels.
+struct LnStats {
+  Func mean, rstd;
+};
+
+Type halideTypeOf(rt::DType dtype);
+ImageParam param(const KernelDesc &d, size_t i, const std::string &name);
+int64_t extent(const OperandDesc &op, size_t i);
+std::vector<Var> makeVars(int rank, const std::string &prefix);
+std::vector<Expr> toExprs(const std::vector<Var> &vars);
+Expr activation(Expr x, const KernelDesc &d);
+void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner);
+void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
+                  RDom k, int64_t N, int64_t K, std::vector<Var> outer,
+                  Expr rows);
+void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                  int64_t K, std::vector<Var> outer, Expr rows);
+Built buildLinear(const KernelDesc &d);
+Built buildMatmul(const KernelDesc &d);
+std::vector<Expr> broadcastIndex(const KernelDesc &d, const std::string &name,
+                                 const std::vector<Var> &v);
+Built buildBinary(const KernelDesc &d);
+Built buildUnary(const KernelDesc &d);
+Built buildApplyMask(const KernelDesc &d);
+Expr expBelowMax(Expr x, Expr mx);
+Expr divideOrZero(Expr num, Expr total);
+Built buildSoftmax(const KernelDesc &d);
+Built buildLayerNorm(const KernelDesc &d);
+void scheduleMiddleAxis(Func out, Var i, Var c, Var o, int64_t inner);
+Built buildGlu(const KernelDesc &d);
+Built buildTranspose(const KernelDesc &d);
+Built buildConcat(const KernelDesc &d);
+Built buildSlice(const KernelDesc &d);
+Built buildEmbedding(const KernelDesc &d);
+Built buildPositionalEncoding(const KernelDesc &d);
+Built buildPaddingMask(const KernelDesc &d);
+Built buildCausalMask(const KernelDesc &);
+Built buildMaskRows(const KernelDesc &d);
+AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
+                            const std::function<Expr(Expr)> &q,
+                            const std::function<Expr(Expr, Expr)> &k,
+                            const std::function<Expr(Expr, Expr)> &v,
+                            Expr keep);
+void scheduleAttentionRows(AttentionRows &a, Var row);
+Built buildSdpa(const KernelDesc &d);
+int padLeft(const KernelDesc &d);
+Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L);
+Built buildLightweightConv(const KernelDesc &d);
+Built buildDynamicConv(const KernelDesc &d);
+Built buildLsra(const KernelDesc &d);
+Built buildMaskedMseGrad(const KernelDesc &d);
+Built buildGemmTN(const KernelDesc &d);
+Built buildColumnSum(const KernelDesc &d);
+LnStats lnStats(ImageParam x, int D, float eps);
+Built buildLayerNormBackward(const KernelDesc &d);
+Built buildLayerNormParamGrad(const KernelDesc &d);
+
+/// Builds `desc` and applies its schedule for `target` (Kernel.cpp).
+rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
+                          const KernelOptions &options, Built &built, Pipeline &pipeline);
+
+} // namespace tfx::lowering::detail
+
+namespace tfx::lowering {
+/// The host target with tfx's fixes (Kernel.cpp).
+Halide::Target hostTarget();
+} // namespace tfx::lowering
+
+namespace tfx::lowering::detail {
+
+using Builder = Built (*)(const KernelDesc &);
+/// Kernel kind -> builder (KernelBuilders.cpp).
+const std::map<std::string, Builder> &registry();
+
+} // namespace tfx::lowering::detail
+
+#endif // TFX_LIB_LOWERING_KERNELBUILDERS_H
