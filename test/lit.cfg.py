@@ -41,7 +41,7 @@ config.environment["TFX_CACHE_DIR"] = os.path.join(config.tfx_obj_root, "kernel-
 if "TFX_HARNESS_FLAGS" in os.environ:
     config.environment["TFX_HARNESS_FLAGS"] = os.environ["TFX_HARNESS_FLAGS"]
 
-# Runtime/ tests compare tfx-run against the PyTorch oracle in test/golden/,
+# Numerics/ tests compare tfx-run against the PyTorch oracle in test/golden/,
 # which needs Debian's python3 with torch; they are UNSUPPORTED until both
 # that and tfx-run are available.
 import shutil

@@ -56,7 +56,7 @@ except ImportError:
     sys.exit("make_golden.py: error: needs PyTorch; run it with /usr/bin/python3")
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RUNTIME_INPUTS = os.path.join(REPO, "test", "Runtime", "Inputs")
+NUMERICS_INPUTS = os.path.join(REPO, "test", "Numerics", "Inputs")
 MODELS_DIR = os.path.join(REPO, "examples", "models")
 
 DEFAULT_SEED = 48  # chosen with --scan-seeds: see README.md
@@ -1034,7 +1034,7 @@ def case(name, stem=None, doc=""):
 
 
 def op_ir(name):
-    return os.path.join(RUNTIME_INPUTS, name + ".mlir")
+    return os.path.join(NUMERICS_INPUTS, name + ".mlir")
 
 
 BATCH = 3

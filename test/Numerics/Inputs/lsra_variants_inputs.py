@@ -1,4 +1,4 @@
-"""Inputs for test/Runtime/Inputs/lsra_variants.mlir: x [3, 8, 16] ~ N(0, 1)
+"""Inputs for test/Numerics/Inputs/lsra_variants.mlir: x [3, 8, 16] ~ N(0, 1)
 and src_ids [3, 8] with 0, 2 and 5 trailing pads. Usage: OUT.safetensors"""
 import os
 import sys

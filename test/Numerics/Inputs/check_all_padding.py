@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""All-padding sentences (test/Runtime/all-padding.test).
+"""All-padding sentences (test/Numerics/all-padding.test).
 
     check_all_padding.py make IN OUT        copy IN with sentence 1 all padding
     check_all_padding.py check IN BASE OUT  OUT (the run on IN) finite? the

@@ -1,5 +1,5 @@
 // LSRA blocks written in spellings the bundled models do not use, for
-// test/Runtime/lite-fused.test: fused (tfx-opt --fuse-lsra) and unfused runs
+// test/Numerics/lite-fused.test: fused (tfx-opt --fuse-lsra) and unfused runs
 // must agree. Parameters reuse lite-tiny's layer-0 names so the golden
 // script's lite-tiny weights serve.
 module attributes {tfx.model = "lsra-variants"} {
