@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Exec/Plan.h"
+#include "PlannerImpl.h"
 
 #include "tfx/Dialect/Tfx.h"
 
@@ -30,200 +30,7 @@
 using namespace mlir;
 
 namespace tfx::exec {
-namespace {
-
-using lowering::KernelDesc;
-using lowering::OperandDesc;
-using rt::DType;
-using rt::Status;
-using rt::StatusOr;
-using rt::Tensor;
-
-constexpr int64_t kDyn = -1;
-constexpr int64_t kMaxElements = kMaxKernelElements;
-
-Shape typeShape(Type type) {
-  Shape s;
-  for (int64_t d : llvm::cast<RankedTensorType>(type).getShape())
-    s.push_back(ShapedType::isDynamic(d) ? kDyn : d);
-  return s;
-}
-
-DType dtypeOf(Type type) {
-  Type e = llvm::cast<ShapedType>(type).getElementType();
-  if (e.isF32())
-    return DType::F32;
-  if (e.isInteger(1))
-    return DType::Bool;
-  if (e.isInteger(64))
-    return DType::I64;
-  if (e.isInteger(32))
-    return DType::I32;
-  return DType::F32;
-}
-
-int64_t product(const Shape &s, size_t begin, size_t end) {
-  int64_t n = 1;
-  for (size_t i = begin; i < end; ++i) {
-    if (s[i] == kDyn)
-      return kDyn;
-    n *= s[i];
-  }
-  return n;
-}
-
-/// [outer, s[axis], inner] view of a shape.
-Shape collapse3(const Shape &s, size_t axis) {
-  return {product(s, 0, axis), s[axis], product(s, axis + 1, s.size())};
-}
-/// [rows, last] view of a shape.
-Shape collapse2(const Shape &s) { return {product(s, 0, s.size() - 1), s.back()}; }
-
-std::string locString(Operation *op) {
-  std::string out;
-  llvm::raw_string_ostream os(out);
-  os << op->getName() << " at " << op->getLoc();
-  return out;
-}
-
-OperandDesc desc(DType dtype, Shape shape) { return OperandDesc{dtype, std::move(shape)}; }
-
-/// Broadcast flags of `operand` against `result` (both padded to one rank).
-void broadcastFlags(KernelDesc &d, const std::string &name, Shape operand,
-                    const Shape &result) {
-  operand.insert(operand.begin(), result.size() - operand.size(), 1);
-  for (size_t i = 0; i < result.size(); ++i)
-    if (operand[i] == 1 && result[i] != 1)
-      d.ints["bcast_" + name + "_" + std::to_string(i)] = 1;
-}
-
-class Planner {
-public:
-  StatusOr<Plan> plan(func::FuncOp fn);
-
-private:
-  int slotOf(Value v) {
-    auto it = slots_.find(v);
-    if (it != slots_.end())
-      return it->second;
-    int s = plan_.numSlots++;
-    slots_[v] = s;
-    return s;
-  }
-  int newSlot() { return plan_.numSlots++; }
-
-  int kernelIndex(const KernelDesc &d) {
-    std::string key = d.key();
-    auto it = kernelIndex_.find(key);
-    if (it != kernelIndex_.end())
-      return it->second;
-    int i = static_cast<int>(plan_.kernels.size());
-    plan_.kernels.push_back(d);
-    plan_.numKernels = static_cast<int>(plan_.kernels.size());
-    kernelIndex_[key] = i;
-    return i;
-  }
-
-  int addConstant(ConstantRecipe r, int slot) {
-    plan_.constants.push_back(std::move(r));
-    plan_.constantSlots.push_back(slot);
-    return static_cast<int>(plan_.constants.size()) - 1;
-  }
-  /// The slot of constant `c`, giving it one if it had none.
-  int constantSlot(int c) {
-    if (plan_.constantSlots[c] < 0)
-      plan_.constantSlots[c] = newSlot();
-    return plan_.constantSlots[c];
-  }
-  /// The constant behind `v` (a tfx.param or tfx.constant result).
-  StatusOr<int> constantOf(Value v, const std::string &what) {
-    auto it = constantOf_.find(v);
-    if (it == constantOf_.end())
-      return Status::error(what + " must be a tfx.param or tfx.constant value");
-    return it->second;
-  }
-  /// The [in, out] transpose of a [out, in] linear weight (made once).
-  StatusOr<int> transposed(Value weight) {
-    auto it = transposedOf_.find(weight);
-    if (it != transposedOf_.end())
-      return it->second;
-    StatusOr<int> c = constantOf(weight, "linear weights");
-    if (!c)
-      return c.status();
-    const Shape &s = plan_.constants[*c].shape;
-    ConstantRecipe r;
-    r.kind = ConstantRecipe::Kind::Transposed;
-    r.parts = {*c};
-    r.shape = {s[1], s[0]};
-    r.what = plan_.constants[*c].what;
-    int t = addConstant(std::move(r), -1);
-    transposedOf_[weight] = t;
-    return t;
-  }
-
-  void kernelStep(const std::string &what, const KernelDesc &d,
-                  std::vector<int> inputs, std::vector<Shape> views, int output,
-                  Shape outputShape, Shape resultView, bool broadcast = false) {
-    PlanStep s;
-    s.kind = PlanStep::Kind::Kernel;
-    s.what = what;
-    s.kernel = kernelIndex(d);
-    s.inputs = std::move(inputs);
-    s.inputViews = std::move(views);
-    s.output = output;
-    s.outputShape = std::move(outputShape);
-    s.outputType = d.output.dtype;
-    s.resultView = std::move(resultView);
-    s.broadcastOutput = broadcast;
-    plan_.steps.push_back(std::move(s));
-  }
-  /// One kernel whose inputs and output are viewed exactly as its desc says.
-  void simple(Operation *op, const KernelDesc &d, std::vector<Value> inputs,
-              Value result) {
-    std::vector<int> in;
-    std::vector<Shape> views;
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      in.push_back(slotOf(inputs[i]));
-      views.push_back(d.inputs[i].shape);
-    }
-    kernelStep(locString(op), d, in, views, slotOf(result), d.output.shape,
-               typeShape(result.getType()));
-  }
-  /// y = x W^T + b (+ activation) on `x` viewed as [rows, K]; writes `out`
-  /// viewed as `resultView`.
-  Status linear(const std::string &what, int x, Value weight, Value bias,
-                int64_t K, int64_t N, const std::string &act, double slope,
-                int out, Shape resultView) {
-    StatusOr<int> wt = transposed(weight);
-    if (!wt)
-      return wt.status();
-    std::vector<int> ins = {x, constantSlot(*wt)};
-    std::vector<Shape> views = {{kDyn, K}, {K, N}};
-    if (bias) {
-      StatusOr<int> b = constantOf(bias, "linear biases");
-      if (!b)
-        return b.status();
-      ins.push_back(constantSlot(*b));
-      views.push_back({N});
-    }
-    kernelStep(what, lowering::linearDesc(K, N, static_cast<bool>(bias), act, slope),
-               ins, views, out, {kDyn, N}, std::move(resultView));
-    return Status::ok();
-  }
-
-  Status planOp(Operation *op);
-  Status planElementwise(Operation *op, const std::string &kind, Value lhs, Value rhs);
-  Status planAttention(AttentionOp a);
-  Status planFlatMlp(FlatMlpOp m);
-  Status planLsra(LsraOp op);
-
-  Plan plan_;
-  llvm::DenseMap<Value, int> slots_;
-  llvm::DenseMap<Value, int> constantOf_;
-  llvm::DenseMap<Value, int> transposedOf_;
-  std::map<std::string, int> kernelIndex_;
-  llvm::DenseMap<Operation *, bool> fused_;
-};
+namespace detail {
 
 Status Planner::planElementwise(Operation *op, const std::string &kind,
                                 Value lhs, Value rhs) {
@@ -440,120 +247,13 @@ Status Planner::planOp(Operation *op) {
   if (fused_.count(op))
     return Status::ok();
   return llvm::TypeSwitch<Operation *, Status>(op)
-      .Case<ParamOp>([&](ParamOp p) {
-        ConstantRecipe r;
-        r.kind = ConstantRecipe::Kind::Weight;
-        r.weight = p.getName().str();
-        r.shape = typeShape(p.getType());
-        r.dtype = DType::F32;
-        r.what = locString(p);
-        constantOf_[p.getResult()] = addConstant(std::move(r), slotOf(p.getResult()));
-        return Status::ok();
-      })
-      .Case<ConstantOp>([&](ConstantOp c) -> Status {
-        auto dense = llvm::dyn_cast<DenseElementsAttr>(c.getValue());
-        if (!dense)
-          return Status::error("only dense constants are supported");
-        Shape shape = typeShape(c.getType());
-        DType dtype = dtypeOf(c.getType());
-        Tensor t(dtype, shape);
-        int64_t i = 0;
-        if (dtype == DType::F32) {
-          for (float v : dense.getValues<float>())
-            t.dataAs<float>()[i++] = v;
-        } else if (dtype == DType::Bool) {
-          for (bool v : dense.getValues<bool>())
-            t.dataAs<uint8_t>()[i++] = v;
-        } else if (dtype == DType::I64) {
-          for (int64_t v : dense.getValues<int64_t>())
-            t.dataAs<int64_t>()[i++] = v;
-        } else {
-          return Status::error("unsupported constant element type");
-        }
-        ConstantRecipe r;
-        r.kind = ConstantRecipe::Kind::Literal;
-        r.dtype = dtype;
-        r.shape = shape;
-        r.literal = t;
-        r.what = locString(c);
-        constantOf_[c.getResult()] = addConstant(std::move(r), slotOf(c.getResult()));
-        return Status::ok();
-      })
-      .Case<ReshapeOp, DropoutOp>([&](Operation *o) {
-        PlanStep s;
-        s.kind = PlanStep::Kind::View;
-        s.what = locString(o);
-        s.inputs = {slotOf(o->getOperand(0))};
-        s.output = slotOf(o->getResult(0));
-        s.resultView = typeShape(o->getResult(0).getType());
-        plan_.steps.push_back(std::move(s));
-        return Status::ok();
-      })
-      .Case<EmbeddingOp>([&](EmbeddingOp e) {
-        Shape ids = typeShape(e.getIds().getType());
-        Shape table = typeShape(e.getTable().getType());
-        // Ids outside the vocabulary are a user error, not a clamp.
-        PlanStep check;
-        check.kind = PlanStep::Kind::CheckIds;
-        check.what = locString(e);
-        check.inputs = {slotOf(e.getIds())};
-        check.vocab = table[0];
-        plan_.steps.push_back(std::move(check));
-        KernelDesc d;
-        d.kind = "embedding";
-        d.floats["scale"] = e.getScale().convertToDouble();
-        d.inputs = {desc(dtypeOf(e.getIds().getType()), ids), desc(DType::F32, table)};
-        d.output = desc(DType::F32, typeShape(e.getType()));
-        simple(e, d, {e.getIds(), e.getTable()}, e.getResult());
-        return Status::ok();
-      })
-      .Case<PositionalEncodingOp>([&](PositionalEncodingOp p) {
-        Shape s = typeShape(p.getType());
-        Shape v = {product(s, 0, s.size() - 2), s[s.size() - 2], s.back()};
-        KernelDesc d;
-        d.kind = "positional_encoding";
-        d.inputs = {desc(DType::F32, v)};
-        d.output = desc(DType::F32, v);
-        simple(p, d, {p.getInput()}, p.getResult());
-        return Status::ok();
-      })
-      .Case<LinearOp>([&](LinearOp l) {
-        std::string act = "none";
-        double slope = 0;
-        Value result = l.getResult();
-        if (result.hasOneUse()) {
-          Operation *user = *result.getUsers().begin();
-          if (isa<ReluOp>(user))
-            act = "relu";
-          else if (auto g = dyn_cast<GeluOp>(user))
-            act = g.getApproximate() == "tanh" ? "gelu_tanh" : "gelu";
-          else if (auto lr = dyn_cast<LeakyReluOp>(user)) {
-            act = "leaky_relu";
-            slope = lr.getNegativeSlope().convertToDouble();
-          }
-          if (act != "none") {
-            fused_[user] = true;
-            result = user->getResult(0);
-          }
-        }
-        // K from the weight: the input's feature dimension may be dynamic.
-        Shape ws = typeShape(l.getWeight().getType());
-        int64_t K = ws[1], N = ws[0];
-        return linear(locString(l), slotOf(l.getInput()), l.getWeight(), l.getBias(),
-                      K, N, act, slope, slotOf(result), typeShape(result.getType()));
-      })
-      .Case<MatmulOp>([&](MatmulOp m) {
-        Shape a = typeShape(m.getLhs().getType()), b = typeShape(m.getRhs().getType());
-        size_t r = a.size();
-        Shape av = {product(a, 0, r - 2), a[r - 2], a[r - 1]};
-        Shape bv = {product(b, 0, r - 2), b[r - 2], b[r - 1]};
-        KernelDesc d;
-        d.kind = "matmul";
-        d.inputs = {desc(DType::F32, av), desc(DType::F32, bv)};
-        d.output = desc(DType::F32, {av[0], av[1], bv[2]});
-        simple(m, d, {m.getLhs(), m.getRhs()}, m.getResult());
-        return Status::ok();
-      })
+      .Case<ParamOp>([&](ParamOp p) { return planParam(p); })
+      .Case<ConstantOp>([&](ConstantOp c) { return planConstant(c); })
+      .Case<ReshapeOp, DropoutOp>([&](Operation *o) { return planView(o); })
+      .Case<EmbeddingOp>([&](EmbeddingOp e) { return planEmbedding(e); })
+      .Case<PositionalEncodingOp>([&](PositionalEncodingOp p) { return planPositionalEncoding(p); })
+      .Case<LinearOp>([&](LinearOp l) { return planLinear(l); })
+      .Case<MatmulOp>([&](MatmulOp m) { return planMatmul(m); })
       .Case<AddOp>([&](AddOp o) { return planElementwise(o, "add", o.getLhs(), o.getRhs()); })
       .Case<SubOp>([&](SubOp o) { return planElementwise(o, "sub", o.getLhs(), o.getRhs()); })
       .Case<MulOp>([&](MulOp o) { return planElementwise(o, "mul", o.getLhs(), o.getRhs()); })
@@ -561,148 +261,18 @@ Status Planner::planOp(Operation *op) {
       .Case<ApplyMaskOp>([&](ApplyMaskOp o) {
         return planElementwise(o, "apply_mask", o.getInput(), o.getMask());
       })
-      .Case<ReluOp, GeluOp, LeakyReluOp>([&](Operation *o) {
-        KernelDesc d;
-        d.kind = "unary";
-        if (isa<ReluOp>(o))
-          d.strings["act"] = "relu";
-        else if (auto g = dyn_cast<GeluOp>(o))
-          d.strings["act"] = g.getApproximate() == "tanh" ? "gelu_tanh" : "gelu";
-        else {
-          d.strings["act"] = "leaky_relu";
-          d.floats["slope"] = cast<LeakyReluOp>(o).getNegativeSlope().convertToDouble();
-        }
-        Shape s = typeShape(o->getResult(0).getType());
-        d.inputs = {desc(DType::F32, {product(s, 0, s.size())})};
-        d.output = d.inputs[0];
-        simple(o, d, {o->getOperand(0)}, o->getResult(0));
-        return Status::ok();
-      })
-      .Case<SoftmaxOp>([&](SoftmaxOp s) {
-        Shape shape = typeShape(s.getType());
-        int64_t axis = s.getAxisAttr().getInt();
-        if (axis < 0)
-          axis += shape.size();
-        KernelDesc d;
-        d.kind = "softmax";
-        d.inputs = {desc(DType::F32, collapse3(shape, axis))};
-        d.output = d.inputs[0];
-        simple(s, d, {s.getInput()}, s.getResult());
-        return Status::ok();
-      })
-      .Case<GluOp>([&](GluOp g) {
-        Shape in = typeShape(g.getInput().getType());
-        int64_t axis = g.getAxisAttr().getInt();
-        if (axis < 0)
-          axis += in.size();
-        KernelDesc d;
-        d.kind = "glu";
-        d.inputs = {desc(DType::F32, collapse3(in, axis))};
-        d.output = desc(DType::F32, collapse3(typeShape(g.getType()), axis));
-        simple(g, d, {g.getInput()}, g.getResult());
-        return Status::ok();
-      })
-      .Case<LayerNormOp>([&](LayerNormOp l) {
-        Shape s = typeShape(l.getInput().getType());
-        KernelDesc d;
-        d.kind = "layer_norm";
-        d.floats["epsilon"] = l.getEpsilon().convertToDouble();
-        d.inputs = {desc(DType::F32, collapse2(s)), desc(DType::F32, {s.back()}),
-                    desc(DType::F32, {s.back()})};
-        d.output = d.inputs[0];
-        simple(l, d, {l.getInput(), l.getGamma(), l.getBeta()}, l.getResult());
-        return Status::ok();
-      })
-      .Case<TransposeOp>([&](TransposeOp t) {
-        KernelDesc d;
-        d.kind = "transpose";
-        for (auto [i, p] : llvm::enumerate(t.getPermutation()))
-          d.ints["perm_" + std::to_string(i)] = p;
-        d.inputs = {desc(dtypeOf(t.getInput().getType()), typeShape(t.getInput().getType()))};
-        d.output = desc(dtypeOf(t.getType()), typeShape(t.getType()));
-        simple(t, d, {t.getInput()}, t.getResult());
-        return Status::ok();
-      })
-      .Case<ConcatOp>([&](ConcatOp c) {
-        Shape out = typeShape(c.getType());
-        int64_t axis = c.getAxisAttr().getInt();
-        if (axis < 0)
-          axis += out.size();
-        KernelDesc d;
-        d.kind = "concat";
-        std::vector<Value> ins;
-        for (Value v : c.getInputs()) {
-          d.inputs.push_back(desc(dtypeOf(v.getType()), collapse3(typeShape(v.getType()), axis)));
-          ins.push_back(v);
-        }
-        d.output = desc(dtypeOf(c.getType()), collapse3(out, axis));
-        simple(c, d, ins, c.getResult());
-        return Status::ok();
-      })
-      .Case<SliceOp>([&](SliceOp s) {
-        Shape in = typeShape(s.getInput().getType());
-        int64_t axis = s.getAxisAttr().getInt();
-        if (axis < 0)
-          axis += in.size();
-        KernelDesc d;
-        d.kind = "slice";
-        d.ints["start"] = s.getStartAttr().getInt();
-        d.inputs = {desc(dtypeOf(s.getInput().getType()), collapse3(in, axis))};
-        d.output = desc(dtypeOf(s.getType()), collapse3(typeShape(s.getType()), axis));
-        simple(s, d, {s.getInput()}, s.getResult());
-        return Status::ok();
-      })
-      .Case<PaddingMaskOp>([&](PaddingMaskOp p) {
-        KernelDesc d;
-        d.kind = "padding_mask";
-        d.ints["pad_id"] = p.getPadIdAttr().getInt();
-        d.inputs = {desc(dtypeOf(p.getIds().getType()), typeShape(p.getIds().getType()))};
-        d.output = desc(DType::Bool, typeShape(p.getType()));
-        simple(p, d, {p.getIds()}, p.getResult());
-        return Status::ok();
-      })
-      .Case<CausalMaskOp>([&](CausalMaskOp c) {
-        KernelDesc d;
-        d.kind = "causal_mask";
-        d.output = desc(DType::Bool, typeShape(c.getType()));
-        simple(c, d, {}, c.getResult());
-        return Status::ok();
-      })
+      .Case<ReluOp, GeluOp, LeakyReluOp>([&](Operation *o) { return planActivation(o); })
+      .Case<SoftmaxOp>([&](SoftmaxOp s) { return planSoftmax(s); })
+      .Case<GluOp>([&](GluOp g) { return planGlu(g); })
+      .Case<LayerNormOp>([&](LayerNormOp l) { return planLayerNorm(l); })
+      .Case<TransposeOp>([&](TransposeOp t) { return planTranspose(t); })
+      .Case<ConcatOp>([&](ConcatOp c) { return planConcat(c); })
+      .Case<SliceOp>([&](SliceOp s) { return planSlice(s); })
+      .Case<PaddingMaskOp>([&](PaddingMaskOp p) { return planPaddingMask(p); })
+      .Case<CausalMaskOp>([&](CausalMaskOp c) { return planCausalMask(c); })
       .Case<AttentionOp>([&](AttentionOp a) { return planAttention(a); })
-      .Case<LightweightConvOp>([&](LightweightConvOp c) {
-        KernelDesc d;
-        d.kind = "lightweight_conv";
-        d.ints["heads"] = c.getNumHeadsAttr().getInt();
-        d.ints["kernel_size"] = c.getKernelSizeAttr().getInt();
-        d.ints["weight_softmax"] = c.getWeightSoftmax();
-        d.strings["padding"] = c.getPadding().str();
-        d.inputs = {desc(DType::F32, typeShape(c.getInput().getType())),
-                    desc(DType::F32, typeShape(c.getWeight().getType()))};
-        d.output = desc(DType::F32, typeShape(c.getType()));
-        simple(c, d, {c.getInput(), c.getWeight()}, c.getResult());
-        return Status::ok();
-      })
-      .Case<DynamicConvOp>([&](DynamicConvOp c) -> Status {
-        std::string what = locString(c);
-        Shape x = typeShape(c.getInput().getType());
-        int64_t C = x[2];
-        int64_t taps = c.getNumHeadsAttr().getInt() * c.getKernelSizeAttr().getInt();
-        int logits = newSlot();
-        TFX_RETURN_IF_ERROR(linear(what, slotOf(c.getInput()), c.getKernelWeight(),
-                                   c.getKernelBias(), C, taps, "none", 0, logits,
-                                   {kDyn, taps}));
-        KernelDesc d;
-        d.kind = "dynamic_conv";
-        d.ints["heads"] = c.getNumHeadsAttr().getInt();
-        d.ints["kernel_size"] = c.getKernelSizeAttr().getInt();
-        d.ints["weight_softmax"] = c.getWeightSoftmax();
-        d.strings["padding"] = c.getPadding().str();
-        d.inputs = {desc(DType::F32, x), desc(DType::F32, {x[0], x[1], taps})};
-        d.output = desc(DType::F32, x);
-        kernelStep(what, d, {slotOf(c.getInput()), logits}, {x, {kDyn, x[1], taps}},
-                   slotOf(c.getResult()), x, x);
-        return Status::ok();
-      })
+      .Case<LightweightConvOp>([&](LightweightConvOp c) { return planLightweightConv(c); })
+      .Case<DynamicConvOp>([&](DynamicConvOp c) { return planDynamicConv(c); })
       .Case<FlatMlpOp>([&](FlatMlpOp m) { return planFlatMlp(m); })
       .Case<LsraOp>([&](LsraOp l) { return planLsra(l); })
       .Case<func::ReturnOp>([&](func::ReturnOp) { return Status::ok(); })
@@ -768,7 +338,11 @@ StatusOr<Plan> Planner::plan(func::FuncOp fn) {
   return std::move(plan_);
 }
 
-} // namespace
+} // namespace detail
+
+using detail::Planner;
+using rt::Status;
+using rt::StatusOr;
 
 StatusOr<Plan> planFunction(ModuleOp module, const std::string &name) {
   auto fn = module.lookupSymbol<func::FuncOp>(name);
