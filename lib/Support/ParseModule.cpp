@@ -2,6 +2,8 @@
 
 #include "tfx/Support/ParseModule.h"
 
+#include "tfx/Support/FdIO.h"
+
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
@@ -41,14 +43,7 @@ namespace {
     if (d.getSeverity() != mlir::DiagnosticSeverity::Error)
       return mlir::success();
     os.flush();
-    for (size_t done = 0; done < text.size();) {
-      ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      done += static_cast<size_t>(n);
-    }
+    writeAll(fd, text.data(), text.size());
     ::_exit(1);
   });
   mlir::ParserConfig config(&context, /*verifyAfterParse=*/false);
@@ -75,16 +70,7 @@ std::optional<std::string> firstParseError(const llvm::MemoryBuffer &buffer,
     parseInChild(buffer, registry, allowUnregisteredDialects, fds[1]);
   }
   ::close(fds[1]);
-  std::string text;
-  char chunk[4096];
-  for (;;) {
-    ssize_t n = ::read(fds[0], chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      break;
-    text.append(chunk, static_cast<size_t>(n));
-  }
+  std::string text = readToEnd(fds[0]);
   ::close(fds[0]);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)

@@ -26,6 +26,7 @@
 #include "tfx/Dialect/Tfx.h"
 #include "tfx/Exec/Plan.h"
 #include "tfx/Lowering/Kernel.h"
+#include "tfx/runtime/Interpreter.h"
 #include "tfx/runtime/Safetensors.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -90,13 +91,6 @@ const char *dtypeEnum(DType t) {
   case DType::I32: return "I32";
   default: return nullptr;
   }
-}
-
-std::string describeShape(const Shape &s) {
-  std::string out = "[";
-  for (size_t i = 0; i < s.size(); ++i)
-    out += (i ? ", " : "") + (s[i] < 0 ? std::string("?") : std::to_string(s[i]));
-  return out + "]";
 }
 
 /// A C identifier from a model name.
@@ -184,34 +178,9 @@ Status Emitter::addPlan(Plan plan) {
     if (!dtypeEnum(p.dtype))
       return Status::error("function '" + plan.function + "': input '" + p.name +
                            "' has a dtype the C ABI does not carry");
-  // The C ABI and the driver's buffers carry at most 8 dimensions, and
-  // kernels index with 32 bits.
-  auto checkRank = [&](const Shape &shape, const std::string &what) -> Status {
-    if (shape.size() > 8)
-      return Status::error("function '" + plan.function + "': " + what + " has rank " +
-                           std::to_string(shape.size()) +
-                           "; generated libraries support at most 8 dimensions");
-    return Status::ok();
-  };
-  for (const PlanPort &p : plan.inputs)
-    TFX_RETURN_IF_ERROR(checkRank(p.shape, "input '" + p.name + "'"));
-  for (const PlanPort &p : plan.outputs)
-    TFX_RETURN_IF_ERROR(checkRank(p.shape, "output '" + p.name + "'"));
-  for (const PlanStep &st : plan.steps) {
-    for (const Shape &v : st.inputViews)
-      TFX_RETURN_IF_ERROR(checkRank(v, st.what));
-    TFX_RETURN_IF_ERROR(checkRank(st.outputShape, st.what));
-    TFX_RETURN_IF_ERROR(checkRank(st.resultView, st.what));
-  }
-  for (const ConstantRecipe &r : plan.constants) {
-    TFX_RETURN_IF_ERROR(checkRank(r.shape, r.what));
-    int64_t n = 1;
-    for (int64_t e : r.shape)
-      n = e > 0 && n > rt::kMaxKernelElements / e ? rt::kMaxKernelElements + 1 : n * e;
-    if (n > rt::kMaxKernelElements)
-      return Status::error(r.what + ": constant of shape " + describeShape(r.shape) +
-                           " exceeds the 2^31-element limit of the kernels");
-  }
+  // What the library checks when it loads the table (rank, the kernels'
+  // element limit, indices), checked now so that it never fails there.
+  TFX_RETURN_IF_ERROR(plan.validate());
   kernelIds_.push_back(std::move(ids));
   plans_.push_back(std::move(plan));
   return Status::ok();
@@ -286,11 +255,11 @@ std::string Emitter::header() const {
     os << " *   " << commentText(p.function) << "(";
     for (size_t i = 0; i < p.inputs.size(); ++i)
       os << (i ? ", " : "") << commentText(p.inputs[i].name) << ": "
-         << rt::dtypeName(p.inputs[i].dtype) << describeShape(p.inputs[i].shape);
+         << rt::dtypeName(p.inputs[i].dtype) << rt::formatPortShape(p.inputs[i].shape);
     os << ") -> (";
     for (size_t i = 0; i < p.outputs.size(); ++i)
       os << (i ? ", " : "") << commentText(p.outputs[i].name) << ": "
-         << rt::dtypeName(p.outputs[i].dtype) << describeShape(p.outputs[i].shape);
+         << rt::dtypeName(p.outputs[i].dtype) << rt::formatPortShape(p.outputs[i].shape);
     os << ")\n";
   }
   os << " */\n\n"
@@ -493,6 +462,8 @@ StatusOr<EmitKind> parseEmitKind(const std::string &name) {
     return EmitKind::Cuda;
   if (name == "opencl")
     return EmitKind::OpenCL;
+  if (name == "plan")
+    return EmitKind::Plan;
   return Status::error("unknown --emit kind '" + name +
                        "' (expected cpp, static-library, cuda, opencl or plan)");
 }
@@ -521,6 +492,8 @@ StatusOr<std::string> printPlans(mlir::ModuleOp module,
 }
 
 Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
+  if (options.kind == EmitKind::Plan)
+    return Status::error("--emit=plan writes no library (use printPlans)");
   if (options.outDir.empty())
     return Status::error("no output directory (-o DIR)");
   std::string target = options.target.empty() ? defaultTarget(options.kind) : options.target;

@@ -18,8 +18,6 @@
 
 #include <HalideRuntime.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -190,24 +188,16 @@ namespace {
 StatusOr<std::unique_ptr<tfx_model>> create(const tfx_library &lib, const char *weightsPath) {
   StatusOr<TensorFile> file = Status::error("");
   if (weightsPath) {
-    // Read whole, as the embedded weights are, so that both report alike.
-    std::vector<uint8_t> bytes;
-    if (FILE *f = std::fopen(weightsPath, "rb")) {
-      uint8_t chunk[1 << 16];
-      size_t n;
-      while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0)
-        bytes.insert(bytes.end(), chunk, chunk + n);
-      bool bad = std::ferror(f);
-      std::fclose(f);
-      if (bad)
-        return Status::error(std::string("cannot read weights '") + weightsPath + "'");
-    } else {
-      return Status::error(std::string("cannot open weights '") + weightsPath +
-                           "': " + std::strerror(errno));
+    file = readSafetensors(weightsPath);
+    if (!file) {
+      // The reader's message starts with the path ("PATH: why"); the
+      // library's names it as the weights file, as for embedded weights.
+      std::string why = file.status().message();
+      std::string prefix = std::string(weightsPath) + ": ";
+      if (why.compare(0, prefix.size(), prefix) == 0)
+        why.erase(0, prefix.size());
+      return Status::error(std::string("weights '") + weightsPath + "': " + why);
     }
-    file = parseSafetensors(bytes.data(), bytes.size());
-    if (!file)
-      return file.status().withContext(std::string("weights '") + weightsPath + "'");
   } else if (lib.embedded_weights) {
     file = parseSafetensors(lib.embedded_weights, lib.embedded_weights_size);
     if (!file)

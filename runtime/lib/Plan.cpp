@@ -18,11 +18,13 @@ std::vector<std::string> Plan::weightNames() const {
 
 namespace {
 
-/// A shape of at most kMaxRank dims, each >= 1 or -1 (at most one -1 when
-/// `oneDynamic`), with a static element count within the kernels' limit.
-bool saneShape(const Shape &s, bool oneDynamic = true) {
+/// What is wrong with a shape ("" when nothing): at most kMaxRank dims,
+/// each >= 1 or -1 (at most one -1 when `oneDynamic`, none when
+/// `!allowDynamic`), with a static element count within the kernels' limit.
+std::string shapeProblem(const Shape &s, bool allowDynamic = true) {
   if (s.size() > static_cast<size_t>(kMaxRank))
-    return false;
+    return "has rank " + std::to_string(s.size()) + "; at most " +
+           std::to_string(kMaxRank) + " dimensions are supported";
   int64_t n = 1;
   int dynamic = 0;
   for (int64_t d : s) {
@@ -30,11 +32,15 @@ bool saneShape(const Shape &s, bool oneDynamic = true) {
       ++dynamic;
       continue;
     }
-    if (d < 1 || n > kMaxKernelElements / d)
-      return false;
+    if (d < 1)
+      return "has a bad dimension in " + formatShape(s);
+    if (n > kMaxKernelElements / d)
+      return "of shape " + formatShape(s) + " exceeds the 2^31-element limit of the kernels";
     n *= d;
   }
-  return !oneDynamic || dynamic <= 1;
+  if (dynamic > (allowDynamic ? 1 : 0))
+    return "has too many dynamic dimensions in " + formatShape(s);
+  return "";
 }
 
 } // namespace
@@ -49,9 +55,8 @@ Status Plan::validate() const {
       return Status::error("plan of '" + function + "', constant " + std::to_string(c) +
                            " (" + r.what + "): " + why);
     };
-    if (!saneShape(r.shape, false) ||
-        std::find(r.shape.begin(), r.shape.end(), -1) != r.shape.end())
-      return bad("bad shape " + formatShape(r.shape));
+    if (std::string why = shapeProblem(r.shape, false); !why.empty())
+      return bad("constant " + why);
     if (constantSlots[c] != -1 && !slotOk(constantSlots[c]))
       return bad("slot out of range");
     for (int p : r.parts)
@@ -87,9 +92,13 @@ Status Plan::validate() const {
     }
   }
   for (const std::vector<PlanPort> *ports : {&inputs, &outputs})
-    for (const PlanPort &p : *ports)
-      if (!slotOk(p.slot) || !saneShape(p.shape))
-        return Status::error("plan of '" + function + "': bad port '" + p.name + "'");
+    for (const PlanPort &p : *ports) {
+      std::string port = (ports == &inputs ? "input '" : "output '") + p.name + "'";
+      if (!slotOk(p.slot))
+        return Status::error("plan of '" + function + "': " + port + ": slot out of range");
+      if (std::string why = shapeProblem(p.shape); !why.empty())
+        return Status::error("plan of '" + function + "': " + port + " " + why);
+    }
   // Inputs, outputs and constants live for the whole call; releasing one
   // would hand the caller's memory (or a weight) to the buffer pool.
   std::vector<bool> pinned(static_cast<size_t>(numSlots), false);
@@ -120,17 +129,23 @@ Status Plan::validate() const {
       if (s.inputViews.size() != s.inputs.size())
         return bad("one view per input needed");
       for (const Shape &v : s.inputViews)
-        if (!saneShape(v))
-          return bad("bad input view");
-      if (!saneShape(s.outputShape) || !saneShape(s.resultView) || !slotOk(s.output))
-        return bad("bad output");
+        if (std::string why = shapeProblem(v); !why.empty())
+          return bad("bad input view: view " + why);
+      if (std::string why = shapeProblem(s.outputShape); !why.empty())
+        return bad("output " + why);
+      if (std::string why = shapeProblem(s.resultView); !why.empty())
+        return bad("result view " + why);
+      if (!slotOk(s.output))
+        return bad("bad output slot");
       if (s.broadcastOutput &&
           (s.inputs.size() < 2 || s.inputViews[0].size() != s.inputViews[1].size()))
         return bad("a broadcast needs two inputs of one rank");
       break;
     case PlanStep::Kind::View:
-      if (!saneShape(s.resultView) || !slotOk(s.output))
-        return bad("bad view");
+      if (std::string why = shapeProblem(s.resultView); !why.empty())
+        return bad("view " + why);
+      if (!slotOk(s.output))
+        return bad("bad output slot");
       break;
     case PlanStep::Kind::CheckIds:
       if (s.vocab < 1)

@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/InitTfx.h"
+#include "tfx/Support/FdIO.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -67,22 +68,6 @@ mlir::DialectRegistry &registry() {
 [[noreturn]] void fatal(const char *what) {
   std::fprintf(stderr, "tfx-ir-fuzzer: %s\n", what);
   std::abort();
-}
-
-/// Reads or writes all of `size` bytes, retrying after signals (libFuzzer's
-/// timeout timer interrupts system calls with SIGALRM).
-bool transfer(int fd, void *data, size_t size, bool write) {
-  char *p = static_cast<char *>(data);
-  while (size > 0) {
-    ssize_t n = write ? ::write(fd, p, size) : ::read(fd, p, size);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return false;
-    p += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
 }
 
 /// The parse guard: tfx-fuzz-parse-guard beside this binary (or
@@ -142,15 +127,15 @@ struct Guard {
   /// True when `text` parses.
   bool parses(llvm::StringRef text) {
     uint64_t size = text.size();
-    if (!transfer(to, &size, sizeof size, true) ||
-        !transfer(to, const_cast<char *>(text.data()), text.size(), true))
+    // tfx's pipe helpers retry after libFuzzer's SIGALRM timer interrupts them.
+    if (!tfx::writeAll(to, &size, sizeof size) || !tfx::writeAll(to, text.data(), text.size()))
       gone();
     uint8_t status;
     uint64_t length;
-    if (!transfer(from, &status, 1, false) || !transfer(from, &length, sizeof length, false))
+    if (!tfx::readExactly(from, &status, 1) || !tfx::readExactly(from, &length, sizeof length))
       gone();
     std::string error(length, '\0');
-    if (length && !transfer(from, error.data(), length, false))
+    if (length && !tfx::readExactly(from, error.data(), length))
       gone();
     return status == 0;
   }

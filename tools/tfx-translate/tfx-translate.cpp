@@ -24,10 +24,8 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -66,10 +64,10 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(category);
   if (!tfx::parseCommandLine(argc, argv, "tfx model -> C++ / CUDA / OpenCL library\n", "tfx-translate"))
     return 1;
-  bool plan = emit == "plan";
-  auto kind = plan ? tfx::target::EmitKind::Cpp : tfx::target::parseEmitKind(emit);
+  auto kind = tfx::target::parseEmitKind(emit);
   if (!kind)
     return fail(kind.status().message());
+  bool plan = *kind == tfx::target::EmitKind::Plan;
   if (!plan && outDir.empty())
     return fail("-o DIR is required");
   if (plan && tfx::sameFile(outDir, modelPath))
@@ -91,15 +89,14 @@ int main(int argc, char **argv) {
         *module, std::vector<std::string>(functions.begin(), functions.end()));
     if (!text)
       return fail(text.status().message());
-    if (outDir.empty() || outDir == "-") {
-      llvm::outs() << *text;
-      return 0;
-    }
-    std::error_code ec;
-    llvm::raw_fd_ostream os(outDir, ec);
-    if (ec)
-      return fail("cannot write '" + outDir + "': " + ec.message());
-    os << *text;
+    // "-" (or no -o) is stdout; a file is written whole or not at all.
+    if (llvm::Error err = llvm::writeToOutput(
+            outDir.empty() ? std::string("-") : std::string(outDir),
+            [&](llvm::raw_ostream &os) -> llvm::Error {
+              os << *text;
+              return llvm::Error::success();
+            }))
+      return fail("cannot write '" + outDir + "': " + llvm::toString(std::move(err)));
     return 0;
   }
 

@@ -27,9 +27,10 @@ enum class EmitKind {
   StaticLibrary, ///< kernels as Halide AOT objects for `target`
   Cuda,          ///< GPU schedules, Halide CUDA target (PTX embedded)
   OpenCL,        ///< GPU schedules, Halide OpenCL target
+  Plan,          ///< no library: the execution plans as text (printPlans)
 };
 
-/// Parses "cpp" | "static-library" | "cuda" | "opencl".
+/// Parses "cpp" | "static-library" | "cuda" | "opencl" | "plan".
 rt::StatusOr<EmitKind> parseEmitKind(const std::string &name);
 
 struct EmitOptions {
