@@ -85,9 +85,7 @@ StatusOr<Tensor> MlpTrainer::run(const KernelDesc &desc,
 
 namespace {
 KernelDesc transpose2d(int64_t rows, int64_t cols) {
-  KernelDesc d;
-  d.kind = "transpose";
-  d.ints = {{"perm_0", 1}, {"perm_1", 0}};
+  KernelDesc d(lowering::TransposeParams{{1, 0}});
   d.inputs = {f32({rows, cols})};
   d.output = f32({cols, rows});
   return d;
@@ -104,7 +102,8 @@ Status MlpTrainer::forward(const MlpParams &p, const Tensor &X, Forward &f) {
   auto w1t = run(transpose2d(s.hidden, s.inputs), {&t[2]}, {s.inputs, s.hidden});
   if (!w1t)
     return w1t.status();
-  auto h = run(lowering::linearDesc(s.inputs, s.hidden, true, "leaky_relu", s.slope),
+  auto h = run(lowering::linearDesc(s.inputs, s.hidden, true,
+                                    lowering::Activation::leakyRelu(s.slope)),
                {&*a, &*w1t, &t[3]}, {N, s.hidden});
   if (!h)
     return h.status();
@@ -114,7 +113,7 @@ Status MlpTrainer::forward(const MlpParams &p, const Tensor &X, Forward &f) {
   auto w2t = run(transpose2d(s.outputs, s.hidden), {&t[6]}, {s.hidden, s.outputs});
   if (!w2t)
     return w2t.status();
-  auto pred = run(lowering::linearDesc(s.hidden, s.outputs, true, "none", 0),
+  auto pred = run(lowering::linearDesc(s.hidden, s.outputs, true, lowering::Activation::none()),
                   {&*a2, &*w2t, &t[7]}, {N, s.outputs});
   if (!pred)
     return pred.status();
@@ -158,8 +157,7 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
 
   auto &t = p.tensors;
   auto &g = grads->tensors;
-  KernelDesc mse;
-  mse.kind = "masked_mse_grad";
+  KernelDesc mse(lowering::MaskedMseGradParams{});
   mse.inputs = {f32({-1, O}), f32({-1, O}), {DType::Bool, {-1, O}}, f32({1})};
   mse.output = f32({-1, O});
   Tensor scale(DType::F32, {1});
@@ -169,23 +167,19 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
     return dpred.status();
 
   auto gemmTN = [&](const Tensor &A, const Tensor &B) {
-    KernelDesc d;
-    d.kind = "gemm_tn";
+    KernelDesc d(lowering::GemmTNParams{});
     d.inputs = {f32({-1, A.dim(1)}), f32({-1, B.dim(1)})};
     d.output = f32({A.dim(1), B.dim(1)});
     return run(d, {&A, &B}, {A.dim(1), B.dim(1)});
   };
   auto colsum = [&](const Tensor &A) {
-    KernelDesc d;
-    d.kind = "column_sum";
+    KernelDesc d(lowering::ColumnSumParams{});
     d.inputs = {f32({-1, A.dim(1)})};
     d.output = f32({A.dim(1)});
     return run(d, {&A}, {A.dim(1)});
   };
   auto lnParamGrad = [&](const Tensor &x, const Tensor &dy) {
-    KernelDesc d;
-    d.kind = "layer_norm_param_grad";
-    d.floats["epsilon"] = s.epsilon;
+    KernelDesc d(lowering::LayerNormParamGradParams{s.epsilon});
     d.inputs = {f32({-1, x.dim(1)}), f32({-1, x.dim(1)})};
     d.output = f32({2, x.dim(1)});
     return run(d, {&x, &dy}, {2, x.dim(1)});
@@ -211,15 +205,12 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
 
   TFX_RETURN_IF_ERROR(assign(6, gemmTN(*dpred, f.a2)));
   TFX_RETURN_IF_ERROR(assign(7, colsum(*dpred)));
-  auto da2 = run(lowering::linearDesc(O, s.hidden, false, "none", 0), {&*dpred, &t[6]},
+  auto da2 = run(lowering::linearDesc(O, s.hidden, false, lowering::Activation::none()), {&*dpred, &t[6]},
                  {N, s.hidden});
   if (!da2)
     return da2.status();
   TFX_RETURN_IF_ERROR(splitParamGrad(4, lnParamGrad(f.h, *da2)));
-  KernelDesc lnb;
-  lnb.kind = "layer_norm_backward";
-  lnb.floats["epsilon"] = s.epsilon;
-  lnb.floats["act_slope"] = s.slope;
+  KernelDesc lnb(lowering::LayerNormBackwardParams{s.epsilon, s.slope});
   lnb.inputs = {f32({-1, s.hidden}), f32({s.hidden}), f32({-1, s.hidden})};
   lnb.output = f32({-1, s.hidden});
   auto dz1 = run(lnb, {&f.h, &t[4], &*da2}, {N, s.hidden});
@@ -227,7 +218,7 @@ StatusOr<double> MlpTrainer::loss(const MlpParams &p, const Tensor &X,
     return dz1.status();
   TFX_RETURN_IF_ERROR(assign(2, gemmTN(*dz1, f.a)));
   TFX_RETURN_IF_ERROR(assign(3, colsum(*dz1)));
-  auto da = run(lowering::linearDesc(s.hidden, s.inputs, false, "none", 0), {&*dz1, &t[2]},
+  auto da = run(lowering::linearDesc(s.hidden, s.inputs, false, lowering::Activation::none()), {&*dz1, &t[2]},
                 {N, s.inputs});
   if (!da)
     return da.status();

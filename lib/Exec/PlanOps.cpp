@@ -72,9 +72,7 @@ Status Planner::planEmbedding(EmbeddingOp e) {
   check.inputs = {slotOf(e.getIds())};
   check.vocab = table[0];
   plan_.steps.push_back(std::move(check));
-  KernelDesc d;
-  d.kind = "embedding";
-  d.floats["scale"] = e.getScale().convertToDouble();
+  KernelDesc d(lowering::EmbeddingParams{e.getScale().convertToDouble()});
   d.inputs = {desc(dtypeOf(e.getIds().getType()), ids), desc(DType::F32, table)};
   d.output = desc(DType::F32, typeShape(e.getType()));
   simple(e, d, {e.getIds(), e.getTable()}, e.getResult());
@@ -84,8 +82,7 @@ Status Planner::planEmbedding(EmbeddingOp e) {
 Status Planner::planPositionalEncoding(PositionalEncodingOp p) {
   Shape s = typeShape(p.getType());
   Shape v = {product(s, 0, s.size() - 2), s[s.size() - 2], s.back()};
-  KernelDesc d;
-  d.kind = "positional_encoding";
+  KernelDesc d(lowering::PositionalEncodingParams{});
   d.inputs = {desc(DType::F32, v)};
   d.output = desc(DType::F32, v);
   simple(p, d, {p.getInput()}, p.getResult());
@@ -93,20 +90,13 @@ Status Planner::planPositionalEncoding(PositionalEncodingOp p) {
 }
 
 Status Planner::planLinear(LinearOp l) {
-  std::string act = "none";
-  double slope = 0;
+  lowering::Activation act;
   Value result = l.getResult();
   if (result.hasOneUse()) {
     Operation *user = *result.getUsers().begin();
-    if (isa<ReluOp>(user))
-      act = "relu";
-    else if (auto g = dyn_cast<GeluOp>(user))
-      act = g.getApproximate() == "tanh" ? "gelu_tanh" : "gelu";
-    else if (auto lr = dyn_cast<LeakyReluOp>(user)) {
-      act = "leaky_relu";
-      slope = lr.getNegativeSlope().convertToDouble();
-    }
-    if (act != "none") {
+    if (std::optional<lowering::Activation> a = activationOf(user))
+      act = *a;
+    if (act.kind != lowering::ActivationKind::None) {
       fused_[user] = true;
       result = user->getResult(0);
     }
@@ -115,7 +105,7 @@ Status Planner::planLinear(LinearOp l) {
   Shape ws = typeShape(l.getWeight().getType());
   int64_t K = ws[1], N = ws[0];
   return linear(locString(l), slotOf(l.getInput()), l.getWeight(), l.getBias(),
-                K, N, act, slope, slotOf(result), typeShape(result.getType()));
+                K, N, act, slotOf(result), typeShape(result.getType()));
 }
 
 Status Planner::planMatmul(MatmulOp m) {
@@ -123,8 +113,7 @@ Status Planner::planMatmul(MatmulOp m) {
   size_t r = a.size();
   Shape av = {product(a, 0, r - 2), a[r - 2], a[r - 1]};
   Shape bv = {product(b, 0, r - 2), b[r - 2], b[r - 1]};
-  KernelDesc d;
-  d.kind = "matmul";
+  KernelDesc d(lowering::MatmulParams{});
   d.inputs = {desc(DType::F32, av), desc(DType::F32, bv)};
   d.output = desc(DType::F32, {av[0], av[1], bv[2]});
   simple(m, d, {m.getLhs(), m.getRhs()}, m.getResult());
@@ -132,16 +121,10 @@ Status Planner::planMatmul(MatmulOp m) {
 }
 
 Status Planner::planActivation(Operation *o) {
-  KernelDesc d;
-  d.kind = "unary";
-  if (isa<ReluOp>(o))
-    d.strings["act"] = "relu";
-  else if (auto g = dyn_cast<GeluOp>(o))
-    d.strings["act"] = g.getApproximate() == "tanh" ? "gelu_tanh" : "gelu";
-  else {
-    d.strings["act"] = "leaky_relu";
-    d.floats["slope"] = cast<LeakyReluOp>(o).getNegativeSlope().convertToDouble();
-  }
+  std::optional<lowering::Activation> act = activationOf(o);
+  if (!act)
+    return Status::error(locString(o) + ": not an activation");
+  KernelDesc d(lowering::UnaryParams{*act});
   Shape s = typeShape(o->getResult(0).getType());
   d.inputs = {desc(DType::F32, {product(s, 0, s.size())})};
   d.output = d.inputs[0];
@@ -154,8 +137,7 @@ Status Planner::planSoftmax(SoftmaxOp s) {
   int64_t axis = s.getAxisAttr().getInt();
   if (axis < 0)
     axis += shape.size();
-  KernelDesc d;
-  d.kind = "softmax";
+  KernelDesc d(lowering::SoftmaxParams{});
   d.inputs = {desc(DType::F32, collapse3(shape, axis))};
   d.output = d.inputs[0];
   simple(s, d, {s.getInput()}, s.getResult());
@@ -167,8 +149,7 @@ Status Planner::planGlu(GluOp g) {
   int64_t axis = g.getAxisAttr().getInt();
   if (axis < 0)
     axis += in.size();
-  KernelDesc d;
-  d.kind = "glu";
+  KernelDesc d(lowering::GluParams{});
   d.inputs = {desc(DType::F32, collapse3(in, axis))};
   d.output = desc(DType::F32, collapse3(typeShape(g.getType()), axis));
   simple(g, d, {g.getInput()}, g.getResult());
@@ -177,9 +158,7 @@ Status Planner::planGlu(GluOp g) {
 
 Status Planner::planLayerNorm(LayerNormOp l) {
   Shape s = typeShape(l.getInput().getType());
-  KernelDesc d;
-  d.kind = "layer_norm";
-  d.floats["epsilon"] = l.getEpsilon().convertToDouble();
+  KernelDesc d(lowering::LayerNormParams{l.getEpsilon().convertToDouble()});
   d.inputs = {desc(DType::F32, collapse2(s)), desc(DType::F32, {s.back()}),
               desc(DType::F32, {s.back()})};
   d.output = d.inputs[0];
@@ -188,10 +167,10 @@ Status Planner::planLayerNorm(LayerNormOp l) {
 }
 
 Status Planner::planTranspose(TransposeOp t) {
-  KernelDesc d;
-  d.kind = "transpose";
-  for (auto [i, p] : llvm::enumerate(t.getPermutation()))
-    d.ints["perm_" + std::to_string(i)] = p;
+  lowering::TransposeParams params;
+  for (int64_t p : t.getPermutation())
+    params.perm.push_back(p);
+  KernelDesc d(std::move(params));
   d.inputs = {desc(dtypeOf(t.getInput().getType()), typeShape(t.getInput().getType()))};
   d.output = desc(dtypeOf(t.getType()), typeShape(t.getType()));
   simple(t, d, {t.getInput()}, t.getResult());
@@ -203,8 +182,8 @@ Status Planner::planConcat(ConcatOp c) {
   int64_t axis = c.getAxisAttr().getInt();
   if (axis < 0)
     axis += out.size();
-  KernelDesc d;
-  d.kind = "concat";
+  KernelDesc d(lowering::ConcatParams{
+      static_cast<int64_t>(c.getInputs().size())});
   std::vector<Value> ins;
   for (Value v : c.getInputs()) {
     d.inputs.push_back(desc(dtypeOf(v.getType()), collapse3(typeShape(v.getType()), axis)));
@@ -220,9 +199,7 @@ Status Planner::planSlice(SliceOp s) {
   int64_t axis = s.getAxisAttr().getInt();
   if (axis < 0)
     axis += in.size();
-  KernelDesc d;
-  d.kind = "slice";
-  d.ints["start"] = s.getStartAttr().getInt();
+  KernelDesc d(lowering::SliceParams{s.getStartAttr().getInt()});
   d.inputs = {desc(dtypeOf(s.getInput().getType()), collapse3(in, axis))};
   d.output = desc(dtypeOf(s.getType()), collapse3(typeShape(s.getType()), axis));
   simple(s, d, {s.getInput()}, s.getResult());
@@ -230,9 +207,7 @@ Status Planner::planSlice(SliceOp s) {
 }
 
 Status Planner::planPaddingMask(PaddingMaskOp p) {
-  KernelDesc d;
-  d.kind = "padding_mask";
-  d.ints["pad_id"] = p.getPadIdAttr().getInt();
+  KernelDesc d(lowering::PaddingMaskParams{p.getPadIdAttr().getInt()});
   d.inputs = {desc(dtypeOf(p.getIds().getType()), typeShape(p.getIds().getType()))};
   d.output = desc(DType::Bool, typeShape(p.getType()));
   simple(p, d, {p.getIds()}, p.getResult());
@@ -240,20 +215,16 @@ Status Planner::planPaddingMask(PaddingMaskOp p) {
 }
 
 Status Planner::planCausalMask(CausalMaskOp c) {
-  KernelDesc d;
-  d.kind = "causal_mask";
+  KernelDesc d(lowering::CausalMaskParams{});
   d.output = desc(DType::Bool, typeShape(c.getType()));
   simple(c, d, {}, c.getResult());
   return Status::ok();
 }
 
 Status Planner::planLightweightConv(LightweightConvOp c) {
-  KernelDesc d;
-  d.kind = "lightweight_conv";
-  d.ints["heads"] = c.getNumHeadsAttr().getInt();
-  d.ints["kernel_size"] = c.getKernelSizeAttr().getInt();
-  d.ints["weight_softmax"] = c.getWeightSoftmax();
-  d.strings["padding"] = c.getPadding().str();
+  lowering::LightweightConvParams params;
+  TFX_RETURN_IF_ERROR(convParams(c, params));
+  KernelDesc d(params);
   d.inputs = {desc(DType::F32, typeShape(c.getInput().getType())),
               desc(DType::F32, typeShape(c.getWeight().getType()))};
   d.output = desc(DType::F32, typeShape(c.getType()));
@@ -268,14 +239,11 @@ Status Planner::planDynamicConv(DynamicConvOp c) {
   int64_t taps = c.getNumHeadsAttr().getInt() * c.getKernelSizeAttr().getInt();
   int logits = newSlot();
   TFX_RETURN_IF_ERROR(linear(what, slotOf(c.getInput()), c.getKernelWeight(),
-                             c.getKernelBias(), C, taps, "none", 0, logits,
-                             {kDyn, taps}));
-  KernelDesc d;
-  d.kind = "dynamic_conv";
-  d.ints["heads"] = c.getNumHeadsAttr().getInt();
-  d.ints["kernel_size"] = c.getKernelSizeAttr().getInt();
-  d.ints["weight_softmax"] = c.getWeightSoftmax();
-  d.strings["padding"] = c.getPadding().str();
+                             c.getKernelBias(), C, taps, lowering::Activation::none(),
+                             logits, {kDyn, taps}));
+  lowering::DynamicConvParams params;
+  TFX_RETURN_IF_ERROR(convParams(c, params));
+  KernelDesc d(params);
   d.inputs = {desc(DType::F32, x), desc(DType::F32, {x[0], x[1], taps})};
   d.output = desc(DType::F32, x);
   kernelStep(what, d, {slotOf(c.getInput()), logits}, {x, {kDyn, x[1], taps}},

@@ -36,23 +36,19 @@ std::string slots(const std::vector<int> &list) {
 }
 
 void printKernel(std::ostream &os, size_t index, const lowering::KernelDesc &d) {
-  os << "  kernel " << index << ": " << d.kind << " {";
-  bool first = true;
-  auto sep = [&]() -> std::ostream & {
-    os << (first ? "" : ", ");
-    first = false;
-    return os;
-  };
-  for (const auto &[k, v] : d.ints)
-    sep() << k << " = " << v;
-  for (const auto &[k, v] : d.floats)
-    sep() << k << " = " << v;
-  for (const auto &[k, v] : d.strings)
-    sep() << k << " = \"" << v << "\"";
-  os << "} (";
+  os << "  kernel " << index << ": " << d.kind() << " {"
+     << lowering::formatKernelParams(d.params) << "} (";
   for (size_t i = 0; i < d.inputs.size(); ++i)
     os << (i ? ", " : "") << type(d.inputs[i].dtype, d.inputs[i].shape);
   os << ") -> " << type(d.output.dtype, d.output.shape) << "\n";
+  if (std::string schedule = lowering::describeCpuSchedule(d); !schedule.empty())
+    os << "    cpu schedule: " << schedule << "\n";
+  if (const auto *lsra = d.get<lowering::LsraParams>()) {
+    os << "    inputs:";
+    for (const lowering::LsraOperand &o : lowering::lsraInputs(*lsra))
+      os << ' ' << lowering::lsraInputName(o.input);
+    os << "\n";
+  }
 }
 
 } // namespace

@@ -32,34 +32,40 @@ using namespace mlir;
 namespace tfx::exec {
 namespace detail {
 
-Status Planner::planElementwise(Operation *op, const std::string &kind,
+/// A binary elementwise op or apply_mask: both operands are padded to the
+/// result's rank and broadcast by the kernel (`params` says along which dims).
+Status Planner::planElementwise(Operation *op, lowering::KernelParams params,
                                 Value lhs, Value rhs) {
   Value result = op->getResult(0);
   Shape rs = typeShape(result.getType());
   size_t rank = rs.size();
-  KernelDesc d;
-  d.kind = kind == "apply_mask" ? "apply_mask" : "binary";
-  std::string lhsName = kind == "apply_mask" ? "x" : "lhs";
-  std::string rhsName = kind == "apply_mask" ? "mask" : "rhs";
-  Shape ls = typeShape(lhs.getType()), rsh = typeShape(rhs.getType());
-  if (kind == "apply_mask")
-    d.floats["fill"] = llvm::cast<ApplyMaskOp>(op).getFill().convertToDouble();
-  else
-    d.strings["op"] = kind;
-  broadcastFlags(d, rhsName, rsh, rs);
-  if (kind != "apply_mask")
-    broadcastFlags(d, lhsName, ls, rs);
+  KernelDesc d(std::move(params));
   auto padded = [&](Shape s) {
     s.insert(s.begin(), rank - s.size(), 1);
     return s;
   };
-  d.inputs = {desc(dtypeOf(lhs.getType()), padded(ls)),
-              desc(dtypeOf(rhs.getType()), padded(rsh))};
+  d.inputs = {desc(dtypeOf(lhs.getType()), padded(typeShape(lhs.getType()))),
+              desc(dtypeOf(rhs.getType()), padded(typeShape(rhs.getType())))};
   d.output = desc(DType::F32, rs);
   kernelStep(locString(op), d, {slotOf(lhs), slotOf(rhs)},
              {d.inputs[0].shape, d.inputs[1].shape}, slotOf(result), rs, rs,
              /*broadcast=*/true);
   return Status::ok();
+}
+
+Status Planner::planBinary(Operation *op, lowering::BinaryOp kind, Value lhs,
+                           Value rhs) {
+  Shape rs = typeShape(op->getResult(0).getType());
+  lowering::BinaryParams p{kind, broadcastDims(typeShape(lhs.getType()), rs),
+                           broadcastDims(typeShape(rhs.getType()), rs)};
+  return planElementwise(op, p, lhs, rhs);
+}
+
+Status Planner::planApplyMask(ApplyMaskOp op) {
+  Shape rs = typeShape(op.getType());
+  lowering::ApplyMaskParams p{op.getFill().convertToDouble(),
+                              broadcastDims(typeShape(op.getMask().getType()), rs)};
+  return planElementwise(op, p, op.getInput(), op.getMask());
 }
 
 Status Planner::planAttention(AttentionOp a) {
@@ -69,21 +75,20 @@ Status Planner::planAttention(AttentionOp a) {
   int64_t D = q[2], Dkv = kv[2];
   int Q = newSlot(), K = newSlot(), V = newSlot(), att = newSlot();
   int query = slotOf(a.getQuery()), keyValue = slotOf(a.getKeyValue());
+  const lowering::Activation none = lowering::Activation::none();
   TFX_RETURN_IF_ERROR(linear(what, query, a.getQWeight(), a.getQBias(), D, D,
-                             "none", 0, Q, {kDyn, D}));
+                             none, Q, {kDyn, D}));
   TFX_RETURN_IF_ERROR(linear(what, keyValue, a.getKWeight(), a.getKBias(), Dkv,
-                             D, "none", 0, K, {kDyn, D}));
+                             D, none, K, {kDyn, D}));
   TFX_RETURN_IF_ERROR(linear(what, keyValue, a.getVWeight(), a.getVBias(), Dkv,
-                             D, "none", 0, V, {kDyn, D}));
-  KernelDesc d;
-  d.kind = "sdpa";
-  d.ints["heads"] = a.getNumHeadsAttr().getInt();
-  d.ints["causal"] = a.getCausal();
+                             D, none, V, {kDyn, D}));
+  Value mask = a.getKeyPaddingMask();
+  KernelDesc d(lowering::SdpaParams{a.getNumHeadsAttr().getInt(), a.getCausal(),
+                                    static_cast<bool>(mask)});
   d.inputs = {desc(DType::F32, q), desc(DType::F32, {kv[0], kv[1], D}),
               desc(DType::F32, {kv[0], kv[1], D})};
   std::vector<int> ins = {Q, K, V};
-  if (Value mask = a.getKeyPaddingMask()) {
-    d.ints["has_mask"] = 1;
+  if (mask) {
     d.inputs.push_back(desc(DType::Bool, {kv[0], kv[1]}));
     ins.push_back(slotOf(mask));
   }
@@ -92,7 +97,7 @@ Status Planner::planAttention(AttentionOp a) {
   for (const OperandDesc &o : d.inputs)
     views.push_back(o.shape);
   kernelStep(what, d, ins, views, att, q, q);
-  return linear(what, att, a.getOutWeight(), a.getOutBias(), D, D, "none", 0,
+  return linear(what, att, a.getOutWeight(), a.getOutBias(), D, D, none,
                 slotOf(a.getResult()), typeShape(a.getType()));
 }
 
@@ -107,9 +112,7 @@ Status Planner::planFlatMlp(FlatMlpOp m) {
   double eps = m.getEpsilon().convertToDouble();
   // Rows: one flattened, masked sentence per row (per position: one per
   // causal prefix).
-  KernelDesc rows;
-  rows.kind = "mask_rows";
-  rows.ints["causal"] = perPos;
+  KernelDesc rows(lowering::MaskRowsParams{perPos});
   rows.inputs = {desc(DType::F32, x), desc(DType::Bool, {x[0], N})};
   rows.output = perPos ? desc(DType::F32, {x[0], N, F}) : desc(DType::F32, {x[0], F});
   int r = newSlot(), n1 = newSlot(), h = newSlot(), n2 = newSlot(), y = newSlot();
@@ -126,19 +129,18 @@ Status Planner::planFlatMlp(FlatMlpOp m) {
     return Status::ok();
   };
   TFX_RETURN_IF_ERROR(norm(r, m.getInNormWeight(), m.getInNormBias(), F, n1));
-  TFX_RETURN_IF_ERROR(linear(what, n1, m.getFc1Weight(), m.getFc1Bias(), F, hidden,
-                             "leaky_relu", m.getNegativeSlope().convertToDouble(),
-                             h, {kDyn, hidden}));
+  TFX_RETURN_IF_ERROR(linear(
+      what, n1, m.getFc1Weight(), m.getFc1Bias(), F, hidden,
+      lowering::Activation::leakyRelu(m.getNegativeSlope().convertToDouble()), h,
+      {kDyn, hidden}));
   TFX_RETURN_IF_ERROR(norm(h, m.getHiddenNormWeight(), m.getHiddenNormBias(),
                            hidden, n2));
   TFX_RETURN_IF_ERROR(linear(what, n2, m.getFc2Weight(), m.getFc2Bias(), hidden,
-                             outRows, "none", 0, y, {kDyn, outRows}));
+                             outRows, lowering::Activation::none(), y,
+                             {kDyn, outRows}));
   // Padded output positions are zeroed.
-  KernelDesc mask;
-  mask.kind = "apply_mask";
-  mask.floats["fill"] = 0.0;
+  KernelDesc mask(lowering::ApplyMaskParams{0.0, broadcastDims({res[0], res[1], 1}, res)});
   mask.inputs = {desc(DType::F32, res), desc(DType::Bool, {res[0], res[1], 1})};
-  broadcastFlags(mask, "mask", {res[0], res[1], 1}, res);
   mask.output = desc(DType::F32, res);
   kernelStep(what, mask, {y, slotOf(m.getOutputMask())}, {res, {kDyn, res[1], 1}},
              slotOf(m.getResult()), res, res);
@@ -146,26 +148,74 @@ Status Planner::planFlatMlp(FlatMlpOp m) {
 }
 
 /// tfx.lsra: one fused kernel (lib/Lowering buildLsra). Its weights are
-/// packed at load time: Q, K and V side by side, every projection
-/// pre-transposed; masks are viewed per row (batch x length).
+/// packed at load time in the order lsraInputs() defines: Q, K and V side
+/// by side, every projection pre-transposed; masks are viewed per row
+/// (batch x length).
 Status Planner::planLsra(LsraOp op) {
   std::string what = locString(op);
   Shape in = typeShape(op.getInput().getType());
-  int64_t T = in[1], D = in[2];
-  bool dynamic = op.getConvKind() == "dynamic";
-  int64_t taps = op.getConvHeadsAttr().getInt() * op.getKernelSizeAttr().getInt();
-  std::vector<int> packed; // constant indices, in the kernel's input order
-  auto concat = [&](std::vector<int> parts) {
-    ConstantRecipe r;
-    r.kind = ConstantRecipe::Kind::ConcatColumns;
-    r.parts = parts;
-    r.shape = plan_.constants[parts[0]].shape;
-    r.shape.back() = 0;
-    for (int p : parts)
-      r.shape.back() += plan_.constants[p].shape.back();
-    r.what = what;
-    return addConstant(std::move(r), -1);
-  };
+  std::optional<lowering::ConvPadding> padding =
+      lowering::parseConvPadding(op.getPadding().str());
+  if (!padding)
+    return Status::error(what + ": unknown padding '" + op.getPadding().str() + "'");
+  lowering::LsraParams p;
+  p.length = in[1];
+  p.dModel = in[2];
+  p.heads = op.getNumHeadsAttr().getInt();
+  p.causal = op.getCausal();
+  p.dynamic = op.getConvKind() == "dynamic";
+  p.convHeads = op.getConvHeadsAttr().getInt();
+  p.kernelSize = op.getKernelSizeAttr().getInt();
+  p.padding = *padding;
+  p.weightSoftmax = op.getWeightSoftmax();
+  p.attentionInputOffset = op.getAttentionInputOffset();
+  p.attentionOutputOffset = op.getAttentionOutputOffset();
+  p.hasMask = static_cast<bool>(op.getKeyPaddingMask());
+  p.hasConvMask = static_cast<bool>(op.getConvMask());
+
+  StatusOr<std::map<lowering::LsraInput, int>> packed = packLsraWeights(op, p);
+  if (!packed)
+    return packed.status();
+  KernelDesc d = lowering::lsraDesc(p);
+  std::vector<int> ins;
+  std::vector<Shape> views;
+  for (const lowering::LsraOperand &o : lowering::lsraInputs(p)) {
+    switch (o.input) {
+    case lowering::LsraInput::X:
+      ins.push_back(slotOf(op.getInput()));
+      views.push_back(o.shape);
+      continue;
+    case lowering::LsraInput::Keep:
+      ins.push_back(slotOf(op.getKeyPaddingMask()));
+      views.push_back(o.shape);
+      continue;
+    case lowering::LsraInput::ConvKeep:
+      ins.push_back(slotOf(op.getConvMask()));
+      views.push_back(o.shape);
+      continue;
+    default:
+      break;
+    }
+    int c = packed->at(o.input);
+    if (plan_.constants[c].shape != o.shape)
+      return Status::error(what + ": the " + lowering::lsraInputName(o.input) +
+                           " weights have shape " +
+                           rt::formatShape(plan_.constants[c].shape) + ", expected " +
+                           rt::formatShape(o.shape));
+    ins.push_back(constantSlot(c));
+    views.push_back(o.shape);
+  }
+  kernelStep(what, d, ins, views, slotOf(op.getResult()), {kDyn, p.dModel},
+             typeShape(op.getType()));
+  return Status::ok();
+}
+
+/// The LSRA kernel's constant inputs, made from the op's weights.
+StatusOr<std::map<lowering::LsraInput, int>>
+Planner::packLsraWeights(LsraOp op, const lowering::LsraParams &p) {
+  using lowering::LsraInput;
+  std::string what = locString(op);
+  std::map<LsraInput, int> packed;
   std::vector<int> weights, biases;
   for (auto [wv, bv] : {std::pair<Value, Value>{op.getQWeight(), op.getQBias()},
                         {op.getKWeight(), op.getKBias()},
@@ -177,70 +227,50 @@ Status Planner::planLsra(LsraOp op) {
     weights.push_back(*wt);
     biases.push_back(*bt);
   }
-  packed.push_back(concat(weights));
-  packed.push_back(concat(biases));
-  auto add = [&](StatusOr<int> c) -> Status {
+  auto concat = [&](const std::vector<int> &parts) {
+    ConstantRecipe r;
+    r.kind = ConstantRecipe::Kind::ConcatColumns;
+    r.parts = parts;
+    r.shape = plan_.constants[parts[0]].shape;
+    r.shape.back() = 0;
+    for (int part : parts)
+      r.shape.back() += plan_.constants[part].shape.back();
+    r.what = what;
+    return addConstant(std::move(r), -1);
+  };
+  packed[LsraInput::QkvWeight] = concat(weights);
+  packed[LsraInput::QkvBias] = concat(biases);
+  auto add = [&](LsraInput input, StatusOr<int> c) -> Status {
     if (!c)
       return c.status();
-    packed.push_back(*c);
+    packed[input] = *c;
     return Status::ok();
   };
-  TFX_RETURN_IF_ERROR(add(transposed(op.getOutWeight())));
-  TFX_RETURN_IF_ERROR(add(constantOf(op.getOutBias(), "lsra biases")));
-  TFX_RETURN_IF_ERROR(add(transposed(op.getConvInWeight())));
-  TFX_RETURN_IF_ERROR(add(constantOf(op.getConvInBias(), "lsra biases")));
-  if (dynamic) {
-    TFX_RETURN_IF_ERROR(add(transposed(op.getConvWeight())));
+  TFX_RETURN_IF_ERROR(add(LsraInput::OutWeight, transposed(op.getOutWeight())));
+  TFX_RETURN_IF_ERROR(add(LsraInput::OutBias, constantOf(op.getOutBias(), "lsra biases")));
+  TFX_RETURN_IF_ERROR(add(LsraInput::ConvInWeight, transposed(op.getConvInWeight())));
+  TFX_RETURN_IF_ERROR(
+      add(LsraInput::ConvInBias, constantOf(op.getConvInBias(), "lsra biases")));
+  if (p.dynamic) {
+    TFX_RETURN_IF_ERROR(add(LsraInput::ConvWeight, transposed(op.getConvWeight())));
     if (op.getKernelBias()) {
-      TFX_RETURN_IF_ERROR(add(constantOf(op.getKernelBias(), "lsra biases")));
+      TFX_RETURN_IF_ERROR(
+          add(LsraInput::KernelBias, constantOf(op.getKernelBias(), "lsra biases")));
     } else {
       ConstantRecipe z;
       z.kind = ConstantRecipe::Kind::Zeros;
-      z.shape = {taps};
+      z.shape = {p.taps()};
       z.what = what;
-      packed.push_back(addConstant(std::move(z), -1));
+      packed[LsraInput::KernelBias] = addConstant(std::move(z), -1);
     }
   } else {
-    TFX_RETURN_IF_ERROR(add(constantOf(op.getConvWeight(), "lsra kernels")));
+    TFX_RETURN_IF_ERROR(
+        add(LsraInput::ConvWeight, constantOf(op.getConvWeight(), "lsra kernels")));
   }
-  TFX_RETURN_IF_ERROR(add(transposed(op.getConvOutWeight())));
-  TFX_RETURN_IF_ERROR(add(constantOf(op.getConvOutBias(), "lsra biases")));
-
-  lowering::LsraParams p;
-  p.length = T;
-  p.dModel = D;
-  p.heads = op.getNumHeadsAttr().getInt();
-  p.causal = op.getCausal();
-  p.dynamic = dynamic;
-  p.convHeads = op.getConvHeadsAttr().getInt();
-  p.kernelSize = op.getKernelSizeAttr().getInt();
-  p.padding = op.getPadding().str();
-  p.weightSoftmax = op.getWeightSoftmax();
-  p.attentionInputOffset = op.getAttentionInputOffset();
-  p.attentionOutputOffset = op.getAttentionOutputOffset();
-  p.hasMask = static_cast<bool>(op.getKeyPaddingMask());
-  p.hasConvMask = static_cast<bool>(op.getConvMask());
-  KernelDesc d = lowering::lsraDesc(p);
-  if (d.inputs.size() != 1 + packed.size() + p.hasMask + p.hasConvMask)
-    return Status::error("lsra: internal error: packed weights do not match the kernel");
-  std::vector<int> ins = {slotOf(op.getInput())};
-  std::vector<Shape> views = {{kDyn, D}};
-  for (size_t i = 0; i < packed.size(); ++i) {
-    if (d.inputs[1 + i].shape != plan_.constants[packed[i]].shape)
-      return Status::error("lsra: internal error: packed weight " + std::to_string(i) +
-                           " has shape " +
-                           rt::formatShape(plan_.constants[packed[i]].shape));
-    ins.push_back(constantSlot(packed[i]));
-    views.push_back(d.inputs[1 + i].shape);
-  }
-  for (Value mask : {op.getKeyPaddingMask(), op.getConvMask()})
-    if (mask) {
-      ins.push_back(slotOf(mask));
-      views.push_back({kDyn});
-    }
-  kernelStep(what, d, ins, views, slotOf(op.getResult()), {kDyn, D},
-             typeShape(op.getType()));
-  return Status::ok();
+  TFX_RETURN_IF_ERROR(add(LsraInput::ConvOutWeight, transposed(op.getConvOutWeight())));
+  TFX_RETURN_IF_ERROR(
+      add(LsraInput::ConvOutBias, constantOf(op.getConvOutBias(), "lsra biases")));
+  return packed;
 }
 
 Status Planner::planOp(Operation *op) {
@@ -254,13 +284,11 @@ Status Planner::planOp(Operation *op) {
       .Case<PositionalEncodingOp>([&](PositionalEncodingOp p) { return planPositionalEncoding(p); })
       .Case<LinearOp>([&](LinearOp l) { return planLinear(l); })
       .Case<MatmulOp>([&](MatmulOp m) { return planMatmul(m); })
-      .Case<AddOp>([&](AddOp o) { return planElementwise(o, "add", o.getLhs(), o.getRhs()); })
-      .Case<SubOp>([&](SubOp o) { return planElementwise(o, "sub", o.getLhs(), o.getRhs()); })
-      .Case<MulOp>([&](MulOp o) { return planElementwise(o, "mul", o.getLhs(), o.getRhs()); })
-      .Case<DivOp>([&](DivOp o) { return planElementwise(o, "div", o.getLhs(), o.getRhs()); })
-      .Case<ApplyMaskOp>([&](ApplyMaskOp o) {
-        return planElementwise(o, "apply_mask", o.getInput(), o.getMask());
-      })
+      .Case<AddOp>([&](AddOp o) { return planBinary(o, lowering::BinaryOp::Add, o.getLhs(), o.getRhs()); })
+      .Case<SubOp>([&](SubOp o) { return planBinary(o, lowering::BinaryOp::Sub, o.getLhs(), o.getRhs()); })
+      .Case<MulOp>([&](MulOp o) { return planBinary(o, lowering::BinaryOp::Mul, o.getLhs(), o.getRhs()); })
+      .Case<DivOp>([&](DivOp o) { return planBinary(o, lowering::BinaryOp::Div, o.getLhs(), o.getRhs()); })
+      .Case<ApplyMaskOp>([&](ApplyMaskOp o) { return planApplyMask(o); })
       .Case<ReluOp, GeluOp, LeakyReluOp>([&](Operation *o) { return planActivation(o); })
       .Case<SoftmaxOp>([&](SoftmaxOp s) { return planSoftmax(s); })
       .Case<GluOp>([&](GluOp g) { return planGlu(g); })

@@ -18,6 +18,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,13 +81,44 @@ inline std::string locString(Operation *op) {
 
 inline OperandDesc desc(DType dtype, Shape shape) { return OperandDesc{dtype, std::move(shape)}; }
 
-/// Broadcast flags of `operand` against `result` (both padded to one rank).
-inline void broadcastFlags(KernelDesc &d, const std::string &name, Shape operand,
-                    const Shape &result) {
+/// The dims along which `operand` is broadcast to `result` (both padded
+/// to one rank).
+inline lowering::BroadcastDims broadcastDims(Shape operand, const Shape &result) {
   operand.insert(operand.begin(), result.size() - operand.size(), 1);
+  lowering::BroadcastDims b;
   for (size_t i = 0; i < result.size(); ++i)
     if (operand[i] == 1 && result[i] != 1)
-      d.ints["bcast_" + name + "_" + std::to_string(i)] = 1;
+      b.dims.push_back(static_cast<int>(i));
+  return b;
+}
+
+/// The activation `op` computes (relu, gelu, leaky_relu), if it is one.
+inline std::optional<lowering::Activation> activationOf(Operation *op) {
+  if (llvm::isa<ReluOp>(op))
+    return lowering::Activation::relu();
+  if (auto g = llvm::dyn_cast<GeluOp>(op))
+    return lowering::Activation{g.getApproximate() == "tanh"
+                                    ? lowering::ActivationKind::GeluTanh
+                                    : lowering::ActivationKind::Gelu,
+                                0.01};
+  if (auto l = llvm::dyn_cast<LeakyReluOp>(op))
+    return lowering::Activation::leakyRelu(l.getNegativeSlope().convertToDouble());
+  return std::nullopt;
+}
+
+/// The parameters lightweight and dynamic convolutions share, from `op`.
+template <typename ConvOp>
+Status convParams(ConvOp op, lowering::ConvParams &p) {
+  std::optional<lowering::ConvPadding> padding =
+      lowering::parseConvPadding(op.getPadding().str());
+  if (!padding)
+    return Status::error(locString(op) + ": unknown padding '" +
+                         op.getPadding().str() + "'");
+  p.heads = op.getNumHeadsAttr().getInt();
+  p.kernelSize = op.getKernelSizeAttr().getInt();
+  p.padding = *padding;
+  p.weightSoftmax = op.getWeightSoftmax();
+  return Status::ok();
 }
 
 class Planner {
@@ -184,8 +216,8 @@ private:
   /// y = x W^T + b (+ activation) on `x` viewed as [rows, K]; writes `out`
   /// viewed as `resultView`.
   Status linear(const std::string &what, int x, Value weight, Value bias,
-                int64_t K, int64_t N, const std::string &act, double slope,
-                int out, Shape resultView) {
+                int64_t K, int64_t N, lowering::Activation act, int out,
+                Shape resultView) {
     StatusOr<int> wt = transposed(weight);
     if (!wt)
       return wt.status();
@@ -198,7 +230,7 @@ private:
       ins.push_back(constantSlot(*b));
       views.push_back({N});
     }
-    kernelStep(what, lowering::linearDesc(K, N, static_cast<bool>(bias), act, slope),
+    kernelStep(what, lowering::linearDesc(K, N, static_cast<bool>(bias), act),
                ins, views, out, {kDyn, N}, std::move(resultView));
     return Status::ok();
   }
@@ -223,7 +255,12 @@ private:
   Status planCausalMask(CausalMaskOp c);
   Status planLightweightConv(LightweightConvOp c);
   Status planDynamicConv(DynamicConvOp c);
-  Status planElementwise(Operation *op, const std::string &kind, Value lhs, Value rhs);
+  Status planElementwise(Operation *op, lowering::KernelParams params, Value lhs,
+                         Value rhs);
+  Status planBinary(Operation *op, lowering::BinaryOp kind, Value lhs, Value rhs);
+  Status planApplyMask(ApplyMaskOp op);
+  StatusOr<std::map<lowering::LsraInput, int>>
+  packLsraWeights(LsraOp op, const lowering::LsraParams &p);
   Status planAttention(AttentionOp a);
   Status planFlatMlp(FlatMlpOp m);
   Status planLsra(LsraOp op);

@@ -52,7 +52,7 @@ rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
       else
         pipeline.compile_to_static_library(pathPrefix, args, functionName, aot);
     } catch (const Halide::Error &e) {
-      return rt::Status::error("compiling kernel '" + desc.kind + "' for " +
+      return rt::Status::error("compiling kernel '" + desc.kind() + "' for " +
                                target + ": " + e.what());
     }
     return rt::Status::ok();
@@ -81,7 +81,7 @@ rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
   std::fprintf(stderr,
                "tfx: note: kernel '%s' uses Halide's default schedule for the C "
                "backend (%s)\n",
-               desc.kind.c_str(),
+               desc.kind().c_str(),
                bytes ? "8-bit vectors" : "its hand schedule needs predicated vector loads");
   return rt::Status::ok();
 }
@@ -96,15 +96,13 @@ rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &targe
 
 rt::StatusOr<std::vector<std::pair<int64_t, int64_t>>>
 kernelOutputWindows(const KernelDesc &desc) {
-  auto builder = registry().find(desc.kind);
-  if (builder == registry().end())
-    return rt::Status::error("no Halide lowering for kernel kind '" + desc.kind + "'");
+  TFX_RETURN_IF_ERROR(checkOperandCount(desc));
   std::vector<std::pair<int64_t, int64_t>> windows;
   try {
-    for (const OutputWindow &w : builder->second(desc).windows)
+    for (const OutputWindow &w : build(desc).windows)
       windows.emplace_back(w.offset, w.width);
   } catch (const Halide::Error &e) {
-    return rt::Status::error("building kernel '" + desc.kind + "': " + e.what());
+    return rt::Status::error("building kernel '" + desc.kind() + "': " + e.what());
   }
   return windows;
 }

@@ -62,22 +62,22 @@ void scheduleAttentionRows(AttentionRows &a, Var row) {
 
 /// Scaled dot-product attention over heads, with masks, heads merged:
 /// q [B, Lq, D], k [B, Lk, D], v [B, Lk, D], keep [B, Lk]? -> [B, Lq, D].
-Built buildSdpa(const KernelDesc &d) {
+Built buildSdpa(const KernelDesc &d, const SdpaParams &p) {
   Built b;
   ImageParam q = param(d, 0, "q"), k = param(d, 1, "k"), v = param(d, 2, "v");
   b.inputs = {q, k, v};
   int D = static_cast<int>(extent(d.inputs[0], 2));
   int Lk = static_cast<int>(extent(d.inputs[1], 1));
-  int H = static_cast<int>(d.intAttr("heads"));
+  int H = static_cast<int>(p.heads);
   Var i("i"), n("n");
   Var j("j"); // the key index of attentionRows (Vars match by name)
   Expr keepIt = Halide::Internal::const_true();
-  if (d.intAttr("has_mask")) {
+  if (p.hasMask) {
     ImageParam keep = param(d, 3, "keep");
     b.inputs.push_back(keep);
     keepIt = keep(j, n) != 0;
   }
-  if (d.intAttr("causal"))
+  if (p.causal)
     keepIt = keepIt && j <= i;
   // Keys transposed once per sentence: scores vectorised over keys then load
   // them contiguously.
@@ -98,11 +98,6 @@ Built buildSdpa(const KernelDesc &d) {
   return b;
 }
 
-int padLeft(const KernelDesc &d) {
-  int K = static_cast<int>(d.intAttr("kernel_size"));
-  return d.stringAttr("padding") == "causal" ? K - 1 : K / 2;
-}
-
 /// x read with zeros outside [0, L) along the time axis.
 Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L) {
   Expr inside = t >= 0 && t < L;
@@ -110,19 +105,19 @@ Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L) {
 }
 
 /// Head-shared depthwise conv with a [H, K] kernel: x [B, L, C] -> [B, L, C].
-Built buildLightweightConv(const KernelDesc &d) {
+Built buildLightweightConv(const KernelDesc &d, const LightweightConvParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), w = param(d, 1, "w");
   b.inputs = {x, w};
   int L = static_cast<int>(extent(d.inputs[0], 1));
   int C = static_cast<int>(extent(d.inputs[0], 2));
-  int H = static_cast<int>(d.intAttr("heads"));
-  int K = static_cast<int>(d.intAttr("kernel_size"));
-  int pad = padLeft(d);
+  int H = static_cast<int>(p.heads);
+  int K = static_cast<int>(p.kernelSize);
+  int pad = static_cast<int>(p.padLeft());
   Var c("c"), t("t"), n("n"), kk("kk"), hh("hh");
   RDom r(0, K, "r");
   Func wn("wn"), out("lightweight_conv");
-  if (d.intAttr("weight_softmax", 1)) {
+  if (p.weightSoftmax) {
     Func wmax("wmax"), wsum("wsum");
     wmax(hh) = maximum(w(r, hh));
     wsum(hh) = Halide::sum(exp(w(r, hh) - wmax(hh)));
@@ -142,19 +137,19 @@ Built buildLightweightConv(const KernelDesc &d) {
 
 /// Dynamic conv: x [B, L, C], logits [B, L, H*K] (the per-step kernel
 /// predicted by a linear layer) -> [B, L, C].
-Built buildDynamicConv(const KernelDesc &d) {
+Built buildDynamicConv(const KernelDesc &d, const DynamicConvParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), logits = param(d, 1, "logits");
   b.inputs = {x, logits};
   int L = static_cast<int>(extent(d.inputs[0], 1));
   int C = static_cast<int>(extent(d.inputs[0], 2));
-  int H = static_cast<int>(d.intAttr("heads"));
-  int K = static_cast<int>(d.intAttr("kernel_size"));
-  int pad = padLeft(d);
+  int H = static_cast<int>(p.heads);
+  int K = static_cast<int>(p.kernelSize);
+  int pad = static_cast<int>(p.padLeft());
   Var c("c"), t("t"), n("n"), kk("kk"), hh("hh");
   RDom r(0, K, "r");
   Func wn("wn"), out("dynamic_conv");
-  if (d.intAttr("weight_softmax", 1)) {
+  if (p.weightSoftmax) {
     Func wmax("wmax"), wsum("wsum");
     wmax(hh, t, n) = maximum(logits(hh * K + r, t, n));
     wsum(hh, t, n) = Halide::sum(exp(logits(hh * K + r, t, n) - wmax(hh, t, n)));

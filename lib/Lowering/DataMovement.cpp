@@ -23,7 +23,7 @@ void scheduleMiddleAxis(Func out, Var i, Var c, Var o, int64_t inner) {
 }
 
 /// glu over the middle dim of [O, 2H, I] -> [O, H, I].
-Built buildGlu(const KernelDesc &d) {
+Built buildGlu(const KernelDesc &d, const GluParams &) {
   Built b;
   ImageParam x = param(d, 0, "x");
   b.inputs = {x};
@@ -37,7 +37,7 @@ Built buildGlu(const KernelDesc &d) {
   return b;
 }
 
-Built buildTranspose(const KernelDesc &d) {
+Built buildTranspose(const KernelDesc &d, const TransposeParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x");
   b.inputs = {x};
@@ -46,7 +46,7 @@ Built buildTranspose(const KernelDesc &d) {
   // Output tensor dim i reads input tensor dim perm[i].
   std::vector<Expr> idx(rank);
   for (int i = 0; i < rank; ++i) {
-    int src = static_cast<int>(d.intAttr("perm_" + std::to_string(i)));
+    int src = static_cast<int>(p.perm.at(i));
     idx[rank - 1 - src] = v[rank - 1 - i];
   }
   Func out("transpose");
@@ -56,7 +56,7 @@ Built buildTranspose(const KernelDesc &d) {
   // Which output dim reads the input's innermost (contiguous) dim.
   int readsInner = -1;
   for (int i = 0; i < rank; ++i)
-    if (d.intAttr("perm_" + std::to_string(i)) == rank - 1)
+    if (p.perm.at(i) == rank - 1)
       readsInner = rank - 1 - i;
   int64_t other = readsInner > 0 ? d.output.shape[rank - 1 - readsInner] : -1;
   b.schedule = [=]() mutable {
@@ -80,7 +80,7 @@ Built buildTranspose(const KernelDesc &d) {
 }
 
 /// concat along the middle dim of [O, Ci, I] inputs.
-Built buildConcat(const KernelDesc &d) {
+Built buildConcat(const KernelDesc &d, const ConcatParams &) {
   Built b;
   Var i("i"), c("c"), o("o");
   std::vector<int64_t> offsets;
@@ -107,13 +107,13 @@ Built buildConcat(const KernelDesc &d) {
 }
 
 /// slice of the middle dim of [O, C, I].
-Built buildSlice(const KernelDesc &d) {
+Built buildSlice(const KernelDesc &d, const SliceParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x");
   b.inputs = {x};
   Var i("i"), c("c"), o("o");
   Func out("slice");
-  out(i, c, o) = x(i, c + static_cast<int>(d.intAttr("start")), o);
+  out(i, c, o) = x(i, c + static_cast<int>(p.start), o);
   b.output = out;
   int64_t inner = extent(d.output, 2);
   b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, c, o, inner); };

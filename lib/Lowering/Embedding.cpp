@@ -11,7 +11,7 @@ namespace tfx::lowering::detail {
 // Embeddings and masks
 //===----------------------------------------------------------------------===//
 
-Built buildEmbedding(const KernelDesc &d) {
+Built buildEmbedding(const KernelDesc &d, const EmbeddingParams &p) {
   Built b;
   ImageParam ids = param(d, 0, "ids"), table = param(d, 1, "table");
   b.inputs = {ids, table};
@@ -19,7 +19,7 @@ Built buildEmbedding(const KernelDesc &d) {
   Var c("c"), l("l"), n("n");
   Func out("embedding");
   Expr row = clamp(cast<int>(ids(l, n)), 0, V - 1);
-  out(c, l, n) = table(c, row) * static_cast<float>(d.floatAttr("scale", 1.0));
+  out(c, l, n) = table(c, row) * static_cast<float>(p.scale);
   b.output = out;
   b.schedule = [=]() mutable {
     out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
@@ -28,7 +28,7 @@ Built buildEmbedding(const KernelDesc &d) {
 }
 
 /// x [M, L, D] + sinusoidal PE[L, D].
-Built buildPositionalEncoding(const KernelDesc &d) {
+Built buildPositionalEncoding(const KernelDesc &d, const PositionalEncodingParams &) {
   Built b;
   ImageParam x = param(d, 0, "x");
   b.inputs = {x};
@@ -47,19 +47,19 @@ Built buildPositionalEncoding(const KernelDesc &d) {
   return b;
 }
 
-Built buildPaddingMask(const KernelDesc &d) {
+Built buildPaddingMask(const KernelDesc &d, const PaddingMaskParams &p) {
   Built b;
   ImageParam ids = param(d, 0, "ids");
   b.inputs = {ids};
   Var l("l"), n("n");
   Func out("padding_mask");
-  out(l, n) = cast<uint8_t>(ids(l, n) != cast(ids.type(), Expr(d.intAttr("pad_id"))));
+  out(l, n) = cast<uint8_t>(ids(l, n) != cast(ids.type(), Expr(p.padId)));
   b.output = out;
   b.schedule = [] {};
   return b;
 }
 
-Built buildCausalMask(const KernelDesc &) {
+Built buildCausalMask(const KernelDesc &, const CausalMaskParams &) {
   Built b;
   Var j("j"), i("i");
   Func out("causal_mask");
@@ -72,7 +72,7 @@ Built buildCausalMask(const KernelDesc &) {
 /// flat_mlp input: x [B, N, D] masked by keep [B, N] and flattened to
 /// [B, N*D]; with `causal`, one row per target position i masked by
 /// keep & (j <= i): [B, N, N*D].
-Built buildMaskRows(const KernelDesc &d) {
+Built buildMaskRows(const KernelDesc &d, const MaskRowsParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), keep = param(d, 1, "keep");
   b.inputs = {x, keep};
@@ -81,7 +81,7 @@ Built buildMaskRows(const KernelDesc &d) {
   Func out("mask_rows");
   Expr pos = f / D, feat = f % D;
   Expr visible = keep(pos, n) != 0;
-  if (d.intAttr("causal"))
+  if (p.causal)
     out(f, i, n) = select(visible && pos <= i, x(feat, pos, n), 0.0f);
   else
     out(f, n) = select(visible, x(feat, pos, n), 0.0f);

@@ -21,20 +21,14 @@ namespace tfx::lowering::detail {
 void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   RDom k, int64_t N, int64_t K, std::vector<Var> outer,
                   Expr rows) {
-  const int tn = N >= 2 * kVec ? 2 * kVec : kVec;
-  // 12 (or 8) accumulator registers per product: with two products (GLU)
-  // the row tile halves, or the accumulators would spill.
-  const int tm = (N >= 2 * kVec ? 6 : 8) / static_cast<int>(prods.size());
+  const GemmTiling tiling =
+      chooseGemmTiling(N, K, static_cast<int>(prods.size()), !outer.empty());
+  const int tn = static_cast<int>(tiling.columnTile);
+  const int tm = static_cast<int>(tiling.rowTile);
+  const bool panelOuter = tiling.panelOuter;
   Var no("no"), mo("mo"), ni("ni"), mi("mi"), t("t");
-  // A weight matrix larger than L2 would be streamed from memory once per
-  // row tile; then the column tiles go outermost so each K x tn panel of the
-  // weights is reused by every row tile while it sits in L2.
-  const bool panelOuter = outer.empty() && K * N * 4 > (int64_t(1) << 20);
-  // With at least one full column tile, the last tile is shifted inwards
-  // (recomputing a few columns) instead of predicated: narrow outputs such as
-  // a 25-wide hidden layer otherwise run their tail tile as scalar code.
-  const TailStrategy colTail =
-      N >= tn ? TailStrategy::ShiftInwards : TailStrategy::GuardWithIf;
+  const TailStrategy colTail = tiling.shiftColumnTail ? TailStrategy::ShiftInwards
+                                                      : TailStrategy::GuardWithIf;
   auto tileStage = [&](Stage s, TailStrategy rowTail) {
     s.split(n, no, ni, tn, colTail)
         .split(m, mo, mi, tm, rowTail);
@@ -59,9 +53,11 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
     prod.compute_at(out, panelOuter ? mo : no)
         .vectorize(n, kVec, TailStrategy::GuardWithIf)
         .unroll(m);
-    if (K > 512) {
+    if (tiling.kSplit) {
       RVar ko("ko"), ki("ki");
-      prod.update().split(k.x, ko, ki, 256).reorder(n, m, ki, ko);
+      prod.update()
+          .split(k.x, ko, ki, static_cast<int>(tiling.kSplit))
+          .reorder(n, m, ki, ko);
     } else {
       prod.update().reorder(n, m, k.x);
     }
@@ -77,7 +73,7 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
 
 /// linear: x [M, K], wt [K, N] (pre-transposed weight), bias [N]? -> [M, N],
 /// with the activation epilogue fused.
-Built buildLinear(const KernelDesc &d) {
+Built buildLinear(const KernelDesc &d, const LinearParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), wt = param(d, 1, "wt");
   b.inputs = {x, wt};
@@ -85,7 +81,7 @@ Built buildLinear(const KernelDesc &d) {
   Var n("n"), m("m");
   RDom k(0, static_cast<int>(K), "k");
   Func prod("prod");
-  if (d.intAttr("has_bias")) {
+  if (p.bias) {
     ImageParam bias = param(d, 2, "bias");
     b.inputs.push_back(bias);
     prod(n, m) = bias(n);
@@ -94,7 +90,7 @@ Built buildLinear(const KernelDesc &d) {
   }
   prod(n, m) += x(k, m) * wt(n, k);
   Func out("linear");
-  out(n, m) = activation(prod(n, m), d);
+  out(n, m) = activation(prod(n, m), p.act);
   b.output = out;
   b.schedule = [=]() mutable {
     scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
@@ -103,7 +99,7 @@ Built buildLinear(const KernelDesc &d) {
 }
 
 /// matmul: a [Bt, M, K], b [Bt, K, N] -> [Bt, M, N].
-Built buildMatmul(const KernelDesc &d) {
+Built buildMatmul(const KernelDesc &d, const MatmulParams &) {
   Built b;
   ImageParam a = param(d, 0, "a"), bb = param(d, 1, "b");
   b.inputs = {a, bb};

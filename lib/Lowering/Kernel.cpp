@@ -42,7 +42,7 @@ public:
   rt::Status run(const std::vector<const rt::Tensor *> &inputs,
                  rt::Tensor &output) override {
     if (inputs.size() != built_.inputs.size())
-      return rt::Status::error("kernel '" + desc_.kind + "' expects " +
+      return rt::Status::error("kernel '" + desc_.kind() + "' expects " +
                                std::to_string(built_.inputs.size()) +
                                " inputs, got " + std::to_string(inputs.size()));
     ParamMap params;
@@ -65,7 +65,7 @@ public:
         pipeline_.realize(Realization(parts), target_, params);
       }
     } catch (const Halide::Error &e) {
-      return rt::Status::error("kernel '" + desc_.kind + "' failed: " + e.what());
+      return rt::Status::error("kernel '" + desc_.kind() + "' failed: " + e.what());
     }
     return rt::Status::ok();
   }
@@ -249,11 +249,8 @@ namespace detail {
 rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
                           const KernelOptions &options, Built &built,
                           Pipeline &pipeline) {
-  auto builder = registry().find(desc.kind);
-  if (builder == registry().end())
-    return rt::Status::error("no Halide lowering for kernel kind '" +
-                             desc.kind + "'");
-  built = builder->second(desc);
+  TFX_RETURN_IF_ERROR(checkOperandCount(desc));
+  built = build(desc);
   if (built.windows.empty())
     constrainDense(built.output.output_buffer(), desc.output.shape);
   pipeline = Pipeline(built.allOutputs());
@@ -266,7 +263,7 @@ rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
       // Halide 14 autoscheduler that emits gpu_blocks/gpu_threads.
       std::string error;
       if (!loadAutoscheduler(ScheduleSource::Li2018, error))
-        return rt::Status::error("kernel '" + desc.kind +
+        return rt::Status::error("kernel '" + desc.kind() +
                                  "' has no hand GPU schedule and the Li2018 "
                                  "autoscheduler cannot be loaded: " + error);
       setEstimates(built, desc, options.estimateBatch);
@@ -317,13 +314,7 @@ const char *scheduleSourceName(ScheduleSource source) {
 
 std::string KernelDesc::key() const {
   std::ostringstream os;
-  os << kind;
-  for (auto &[k, v] : ints)
-    os << ';' << k << '=' << v;
-  for (auto &[k, v] : floats)
-    os << ';' << k << '=' << v;
-  for (auto &[k, v] : strings)
-    os << ';' << k << '=' << v;
+  os << kind() << '{' << formatKernelParams(params) << '}';
   auto shape = [&](const OperandDesc &op) {
     os << '|' << rt::dtypeName(op.dtype);
     for (int64_t e : op.shape)
@@ -336,82 +327,54 @@ std::string KernelDesc::key() const {
   return os.str();
 }
 
-KernelDesc linearDesc(int64_t K, int64_t N, bool bias, const std::string &act,
-                      double slope) {
-  KernelDesc d;
-  d.kind = "linear";
+KernelDesc linearDesc(int64_t K, int64_t N, bool bias, Activation act) {
+  KernelDesc d(LinearParams{bias, act});
   d.inputs = {{rt::DType::F32, {-1, K}}, {rt::DType::F32, {K, N}}};
-  if (bias) {
+  if (bias)
     d.inputs.push_back({rt::DType::F32, {N}});
-    d.ints["has_bias"] = 1;
-  }
-  d.strings["act"] = act;
-  if (act == "leaky_relu")
-    d.floats["slope"] = slope;
   d.output = {rt::DType::F32, {-1, N}};
   return d;
 }
 
 KernelDesc lsraDesc(const LsraParams &p) {
-  int64_t w = p.dModel / 2;
-  int64_t taps = p.convHeads * p.kernelSize;
-  KernelDesc d;
-  d.kind = "lsra";
-  d.ints = {{"length", p.length},
-            {"heads", p.heads},
-            {"causal", p.causal},
-            {"dynamic", p.dynamic},
-            {"conv_heads", p.convHeads},
-            {"kernel_size", p.kernelSize},
-            {"weight_softmax", p.weightSoftmax},
-            {"attn_in", p.attentionInputOffset},
-            {"attn_out", p.attentionOutputOffset},
-            {"has_mask", p.hasMask},
-            {"has_conv_mask", p.hasConvMask}};
-  d.strings["padding"] = p.padding;
-  auto f32 = [](std::vector<int64_t> shape) {
-    return OperandDesc{rt::DType::F32, std::move(shape)};
-  };
-  d.inputs = {f32({-1, p.dModel}), f32({w, 3 * w}), f32({3 * w}),
-              f32({w, w}),         f32({w}),         f32({w, 2 * w}),
-              f32({2 * w})};
-  if (p.dynamic) {
-    d.inputs.push_back(f32({w, taps}));
-    d.inputs.push_back(f32({taps}));
-  } else {
-    d.inputs.push_back(f32({p.convHeads, p.kernelSize}));
-  }
-  d.inputs.push_back(f32({w, w}));
-  d.inputs.push_back(f32({w}));
-  for (bool has : {p.hasMask, p.hasConvMask})
-    if (has)
-      d.inputs.push_back(OperandDesc{rt::DType::Bool, {-1}});
-  d.output = f32({-1, p.dModel});
+  KernelDesc d(p);
+  for (const LsraOperand &op : lsraInputs(p))
+    d.inputs.push_back(
+        OperandDesc{op.isBool ? rt::DType::Bool : rt::DType::F32, op.shape});
+  d.output = {rt::DType::F32, {-1, p.dModel}};
   return d;
 }
 
 KernelDesc layerNormDesc(int64_t width, double epsilon) {
-  KernelDesc d;
-  d.kind = "layer_norm";
-  d.floats["epsilon"] = epsilon;
+  KernelDesc d(LayerNormParams{epsilon});
   d.inputs = {{rt::DType::F32, {-1, width}}, {rt::DType::F32, {width}},
               {rt::DType::F32, {width}}};
   d.output = d.inputs[0];
   return d;
 }
 
-int64_t KernelDesc::intAttr(const std::string &name, int64_t fallback) const {
-  auto it = ints.find(name);
-  return it == ints.end() ? fallback : it->second;
-}
-double KernelDesc::floatAttr(const std::string &name, double fallback) const {
-  auto it = floats.find(name);
-  return it == floats.end() ? fallback : it->second;
-}
-std::string KernelDesc::stringAttr(const std::string &name,
-                                   const std::string &fallback) const {
-  auto it = strings.find(name);
-  return it == strings.end() ? fallback : it->second;
+std::string describeCpuSchedule(const KernelDesc &desc) {
+  auto gemm = [](const char *what, int64_t N, int64_t K, int products,
+                 bool batched) {
+    return std::string(what) + ": " +
+           formatGemmTiling(chooseGemmTiling(N, K, products, batched));
+  };
+  if (desc.get<LinearParams>() && desc.inputs.size() >= 2 &&
+      desc.inputs[1].shape.size() == 2)
+    return gemm("gemm", desc.inputs[1].shape[1], desc.inputs[1].shape[0], 1, false);
+  if (desc.get<MatmulParams>() && desc.inputs.size() == 2 &&
+      desc.inputs[1].shape.size() == 3)
+    return gemm("gemm", desc.inputs[1].shape[2], desc.inputs[1].shape[1], 1, true);
+  if (const LsraParams *p = desc.get<LsraParams>()) {
+    int64_t w = p->half();
+    std::string s = gemm("qkv", 3 * w, w, 1, false) + "; " +
+                    gemm("glu", w, w, 2, false) + "; " +
+                    gemm("out", w, w, 1, false);
+    if (p->dynamic)
+      s += "; " + gemm("kernel", p->taps(), w, 1, false);
+    return s;
+  }
+  return "";
 }
 
 struct KernelCache::Impl {
@@ -463,8 +426,8 @@ KernelCache::Impl::loadOrCompileShared(const KernelDesc &desc, Built &built,
   char hex[17];
   std::snprintf(hex, sizeof(hex), "%016llx",
                 static_cast<unsigned long long>(fnv1a(fullKey)));
-  std::string base = options.cacheDir + "/" + desc.kind + "-" + hex;
-  std::string fnName = "tfx_" + desc.kind + "_" + hex;
+  std::string base = options.cacheDir + "/" + desc.kind() + "-" + hex;
+  std::string fnName = "tfx_" + desc.kind() + "_" + hex;
   bool hit = fileExists(base + ".so") && readFile(base + ".key") == fullKey;
   if (!hit) {
     std::vector<Argument> args(built.inputs.begin(), built.inputs.end());
@@ -492,7 +455,7 @@ KernelCache::Impl::loadOrCompileShared(const KernelDesc &desc, Built &built,
     return rt::Status::error("cached kernel '" + base + ".so' lacks " + fnName);
   }
   return std::unique_ptr<CompiledKernel>(
-      new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind,
+      new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind(),
                              built.windows));
 }
 

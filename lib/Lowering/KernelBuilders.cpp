@@ -42,17 +42,20 @@ std::vector<Expr> toExprs(const std::vector<Var> &vars) {
   return std::vector<Expr>(vars.begin(), vars.end());
 }
 
-Expr activation(Expr x, const KernelDesc &d) {
-  std::string act = d.stringAttr("act", "none");
-  if (act == "relu")
+Expr activation(Expr x, const Activation &act) {
+  switch (act.kind) {
+  case ActivationKind::None:
+    return x;
+  case ActivationKind::Relu:
     return max(x, 0.0f);
-  if (act == "leaky_relu")
-    return select(x >= 0.0f, x, x * static_cast<float>(d.floatAttr("slope", 0.01)));
-  if (act == "gelu")
+  case ActivationKind::LeakyRelu:
+    return select(x >= 0.0f, x, x * static_cast<float>(act.slope));
+  case ActivationKind::Gelu:
     return 0.5f * x * (1.0f + erf(x * static_cast<float>(M_SQRT1_2)));
-  if (act == "gelu_tanh") {
+  case ActivationKind::GeluTanh: {
     const float k = std::sqrt(2.0f / static_cast<float>(M_PI));
     return 0.5f * x * (1.0f + tanh(k * (x + 0.044715f * x * x * x)));
+  }
   }
   return x;
 }
@@ -67,35 +70,53 @@ void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner) {
 }
 
 
-const std::map<std::string, Builder> &registry() {
-  static const std::map<std::string, Builder> builders = {
-      {"linear", buildLinear},
-      {"matmul", buildMatmul},
-      {"binary", buildBinary},
-      {"unary", buildUnary},
-      {"apply_mask", buildApplyMask},
-      {"softmax", buildSoftmax},
-      {"layer_norm", buildLayerNorm},
-      {"glu", buildGlu},
-      {"transpose", buildTranspose},
-      {"concat", buildConcat},
-      {"slice", buildSlice},
-      {"embedding", buildEmbedding},
-      {"positional_encoding", buildPositionalEncoding},
-      {"padding_mask", buildPaddingMask},
-      {"causal_mask", buildCausalMask},
-      {"mask_rows", buildMaskRows},
-      {"sdpa", buildSdpa},
-      {"lightweight_conv", buildLightweightConv},
-      {"dynamic_conv", buildDynamicConv},
-      {"lsra", buildLsra},
-      {"masked_mse_grad", buildMaskedMseGrad},
-      {"gemm_tn", buildGemmTN},
-      {"column_sum", buildColumnSum},
-      {"layer_norm_backward", buildLayerNormBackward},
-      {"layer_norm_param_grad", buildLayerNormParamGrad},
+rt::Status checkOperandCount(const KernelDesc &d) {
+  size_t want = kernelNumInputs(d.params);
+  if (d.inputs.size() == want)
+    return rt::Status::ok();
+  return rt::Status::error("kernel '" + d.kind() + "' takes " +
+                           std::to_string(want) + " inputs, not " +
+                           std::to_string(d.inputs.size()));
+}
+
+Built build(const KernelDesc &d) {
+  struct Dispatch {
+    const KernelDesc &d;
+    Built operator()(const LinearParams &p) { return buildLinear(d, p); }
+    Built operator()(const MatmulParams &p) { return buildMatmul(d, p); }
+    Built operator()(const BinaryParams &p) { return buildBinary(d, p); }
+    Built operator()(const UnaryParams &p) { return buildUnary(d, p); }
+    Built operator()(const ApplyMaskParams &p) { return buildApplyMask(d, p); }
+    Built operator()(const SoftmaxParams &p) { return buildSoftmax(d, p); }
+    Built operator()(const LayerNormParams &p) { return buildLayerNorm(d, p); }
+    Built operator()(const GluParams &p) { return buildGlu(d, p); }
+    Built operator()(const TransposeParams &p) { return buildTranspose(d, p); }
+    Built operator()(const ConcatParams &p) { return buildConcat(d, p); }
+    Built operator()(const SliceParams &p) { return buildSlice(d, p); }
+    Built operator()(const EmbeddingParams &p) { return buildEmbedding(d, p); }
+    Built operator()(const PositionalEncodingParams &p) {
+      return buildPositionalEncoding(d, p);
+    }
+    Built operator()(const PaddingMaskParams &p) { return buildPaddingMask(d, p); }
+    Built operator()(const CausalMaskParams &p) { return buildCausalMask(d, p); }
+    Built operator()(const MaskRowsParams &p) { return buildMaskRows(d, p); }
+    Built operator()(const SdpaParams &p) { return buildSdpa(d, p); }
+    Built operator()(const LightweightConvParams &p) {
+      return buildLightweightConv(d, p);
+    }
+    Built operator()(const DynamicConvParams &p) { return buildDynamicConv(d, p); }
+    Built operator()(const LsraParams &p) { return buildLsra(d, p); }
+    Built operator()(const MaskedMseGradParams &p) { return buildMaskedMseGrad(d, p); }
+    Built operator()(const GemmTNParams &p) { return buildGemmTN(d, p); }
+    Built operator()(const ColumnSumParams &p) { return buildColumnSum(d, p); }
+    Built operator()(const LayerNormBackwardParams &p) {
+      return buildLayerNormBackward(d, p);
+    }
+    Built operator()(const LayerNormParamGradParams &p) {
+      return buildLayerNormParamGrad(d, p);
+    }
   };
-  return builders;
+  return std::visit(Dispatch{d}, d.params);
 }
 
 } // namespace tfx::lowering::detail

@@ -4,12 +4,14 @@
 // public header). Each family file (Gemm.cpp, Elementwise.cpp,
 // Normalization.cpp, DataMovement.cpp, Embedding.cpp, Attention.cpp,
 // Lsra.cpp, Training.cpp) defines its builders: the Halide algorithm of a
-// KernelDesc plus its CPU and GPU schedules. KernelBuilders.cpp holds the
-// shared helpers and maps kernel kinds
-// to builders; Kernel.cpp compiles and runs what they build.
+// kernel, from its typed parameters (include/tfx/Lowering/Params/<Family>.h)
+// and operand shapes, plus its CPU and GPU schedules. KernelBuilders.cpp
+// holds the shared helpers and dispatches on the parameters' type; Kernel.cpp
+// compiles and runs what they build.
 //
 // Conventions: a tensor [d0, ..., d(r-1)] (outermost first) is a Halide
-// buffer with dimension 0 = d(r-1). Every builder takes the KernelDesc,
+// buffer with dimension 0 = d(r-1). Every builder takes the KernelDesc and
+// its parameters,
 // creates one ImageParam per input and returns the output Func; schedules
 // live right after their algorithm. Kernel shapes are static except extents
 // marked -1 (the batch), which the compiled pipeline accepts at any size.
@@ -32,7 +34,7 @@ namespace tfx::lowering::detail {
 
 using namespace Halide;
 
-constexpr int kVec = 16; // f32 lanes of AVX-512; Halide narrows for other ISAs
+constexpr int kVec = kVectorLanes; // f32 lanes of AVX-512; Halide narrows for other ISAs
 
 /// A window of the output tensor's last dimension that one output Func of a
 /// multi-output pipeline writes (the others are left to other Funcs).
@@ -104,52 +106,51 @@ ImageParam param(const KernelDesc &d, size_t i, const std::string &name);
 int64_t extent(const OperandDesc &op, size_t i);
 std::vector<Var> makeVars(int rank, const std::string &prefix);
 std::vector<Expr> toExprs(const std::vector<Var> &vars);
-Expr activation(Expr x, const KernelDesc &d);
+Expr activation(Expr x, const Activation &act);
 void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner);
 void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   RDom k, int64_t N, int64_t K, std::vector<Var> outer,
                   Expr rows);
 void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                   int64_t K, std::vector<Var> outer, Expr rows);
-Built buildLinear(const KernelDesc &d);
-Built buildMatmul(const KernelDesc &d);
-std::vector<Expr> broadcastIndex(const KernelDesc &d, const std::string &name,
+Built buildLinear(const KernelDesc &d, const LinearParams &p);
+Built buildMatmul(const KernelDesc &d, const MatmulParams &p);
+std::vector<Expr> broadcastIndex(const BroadcastDims &bcast,
                                  const std::vector<Var> &v);
-Built buildBinary(const KernelDesc &d);
-Built buildUnary(const KernelDesc &d);
-Built buildApplyMask(const KernelDesc &d);
+Built buildBinary(const KernelDesc &d, const BinaryParams &p);
+Built buildUnary(const KernelDesc &d, const UnaryParams &p);
+Built buildApplyMask(const KernelDesc &d, const ApplyMaskParams &p);
 Expr expBelowMax(Expr x, Expr mx);
 Expr divideOrZero(Expr num, Expr total);
-Built buildSoftmax(const KernelDesc &d);
-Built buildLayerNorm(const KernelDesc &d);
+Built buildSoftmax(const KernelDesc &d, const SoftmaxParams &p);
+Built buildLayerNorm(const KernelDesc &d, const LayerNormParams &p);
 void scheduleMiddleAxis(Func out, Var i, Var c, Var o, int64_t inner);
-Built buildGlu(const KernelDesc &d);
-Built buildTranspose(const KernelDesc &d);
-Built buildConcat(const KernelDesc &d);
-Built buildSlice(const KernelDesc &d);
-Built buildEmbedding(const KernelDesc &d);
-Built buildPositionalEncoding(const KernelDesc &d);
-Built buildPaddingMask(const KernelDesc &d);
-Built buildCausalMask(const KernelDesc &);
-Built buildMaskRows(const KernelDesc &d);
+Built buildGlu(const KernelDesc &d, const GluParams &p);
+Built buildTranspose(const KernelDesc &d, const TransposeParams &p);
+Built buildConcat(const KernelDesc &d, const ConcatParams &p);
+Built buildSlice(const KernelDesc &d, const SliceParams &p);
+Built buildEmbedding(const KernelDesc &d, const EmbeddingParams &p);
+Built buildPositionalEncoding(const KernelDesc &d, const PositionalEncodingParams &p);
+Built buildPaddingMask(const KernelDesc &d, const PaddingMaskParams &p);
+Built buildCausalMask(const KernelDesc &d, const CausalMaskParams &p);
+Built buildMaskRows(const KernelDesc &d, const MaskRowsParams &p);
 AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
                             const std::function<Expr(Expr)> &q,
                             const std::function<Expr(Expr, Expr)> &k,
                             const std::function<Expr(Expr, Expr)> &v,
                             Expr keep);
 void scheduleAttentionRows(AttentionRows &a, Var row);
-Built buildSdpa(const KernelDesc &d);
-int padLeft(const KernelDesc &d);
+Built buildSdpa(const KernelDesc &d, const SdpaParams &p);
 Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L);
-Built buildLightweightConv(const KernelDesc &d);
-Built buildDynamicConv(const KernelDesc &d);
-Built buildLsra(const KernelDesc &d);
-Built buildMaskedMseGrad(const KernelDesc &d);
-Built buildGemmTN(const KernelDesc &d);
-Built buildColumnSum(const KernelDesc &d);
+Built buildLightweightConv(const KernelDesc &d, const LightweightConvParams &p);
+Built buildDynamicConv(const KernelDesc &d, const DynamicConvParams &p);
+Built buildLsra(const KernelDesc &d, const LsraParams &p);
+Built buildMaskedMseGrad(const KernelDesc &d, const MaskedMseGradParams &p);
+Built buildGemmTN(const KernelDesc &d, const GemmTNParams &p);
+Built buildColumnSum(const KernelDesc &d, const ColumnSumParams &p);
 LnStats lnStats(ImageParam x, int D, float eps);
-Built buildLayerNormBackward(const KernelDesc &d);
-Built buildLayerNormParamGrad(const KernelDesc &d);
+Built buildLayerNormBackward(const KernelDesc &d, const LayerNormBackwardParams &p);
+Built buildLayerNormParamGrad(const KernelDesc &d, const LayerNormParamGradParams &p);
 
 /// Builds `desc` and applies its schedule for `target` (Kernel.cpp).
 rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
@@ -164,9 +165,11 @@ Halide::Target hostTarget();
 
 namespace tfx::lowering::detail {
 
-using Builder = Built (*)(const KernelDesc &);
-/// Kernel kind -> builder (KernelBuilders.cpp).
-const std::map<std::string, Builder> &registry();
+/// Builds the algorithm of `desc`'s kernel (KernelBuilders.cpp dispatches
+/// on the parameters' type; a kind without a builder does not compile).
+Built build(const KernelDesc &desc);
+/// An error unless `desc` has as many inputs as its parameters say.
+rt::Status checkOperandCount(const KernelDesc &desc);
 
 } // namespace tfx::lowering::detail
 

@@ -14,44 +14,39 @@ namespace tfx::lowering::detail {
 /// One LSRA block in one pipeline. Rows are batch x length, flattened; the
 /// input is read in place (each branch indexes its half of the channels) and
 /// each branch's output projection writes its half of the result directly
-/// (two output Funcs on windows of one buffer). Inputs, in order:
-///   0 x [rows, d]          1 wqkv^T [w, 3w]   2 bqkv [3w]
-///   3 wo^T [w, w]          4 bo [w]
-///   5 win^T [w, 2w]        6 bin [2w]
-///   7 lightweight: kernel [H, K]; dynamic: kernel weight^T [w, H*K]
-///   8 dynamic only: kernel bias [H*K]
-///   then wout^T [w, w], bout [w], keep [rows]? (has_mask),
-///   conv_keep [rows]? (has_conv_mask).
+/// (two output Funcs on windows of one buffer). The inputs are those
+/// lsraInputs(p) lists (include/tfx/Lowering/Params/Lsra.h), in that order.
 /// Output [rows, d]: attention at attn_out, convolution at w - attn_out.
-Built buildLsra(const KernelDesc &d) {
+Built buildLsra(const KernelDesc &d, const LsraParams &p) {
   Built b;
-  const int T = static_cast<int>(d.intAttr("length"));
+  const int T = static_cast<int>(p.length);
   const int D = static_cast<int>(extent(d.inputs[0], 1));
   const int w = D / 2;
-  const int H = static_cast<int>(d.intAttr("heads"));
+  const int H = static_cast<int>(p.heads);
   const int dh = w / H;
-  const bool dynamic = d.intAttr("dynamic") != 0;
-  const int CH = static_cast<int>(d.intAttr("conv_heads"));
-  const int K = static_cast<int>(d.intAttr("kernel_size"));
-  const int pad = padLeft(d);
-  const int aIn = static_cast<int>(d.intAttr("attn_in"));
+  const bool dynamic = p.dynamic;
+  const int CH = static_cast<int>(p.convHeads);
+  const int K = static_cast<int>(p.kernelSize);
+  const int pad = static_cast<int>(p.padLeft());
+  const int aIn = static_cast<int>(p.attentionInputOffset);
   const int cIn = w - aIn;
-  const int aOut = static_cast<int>(d.intAttr("attn_out"));
+  const int aOut = static_cast<int>(p.attentionOutputOffset);
   const int cOut = w - aOut;
 
-  size_t next = 0;
-  auto input = [&](const char *name) {
-    ImageParam p = param(d, next++, name);
-    b.inputs.push_back(p);
-    return p;
-  };
-  ImageParam x = input("x"), wqkv = input("wqkv"), bqkv = input("bqkv"),
-             wo = input("wo"), bo = input("bo"), win = input("win"),
-             bin = input("bin"), kw = input("conv_weight");
-  ImageParam kb;
-  if (dynamic)
-    kb = input("kernel_bias");
-  ImageParam wout = input("wout"), bout = input("bout");
+  // Bind the inputs in the one packed order.
+  std::map<LsraInput, ImageParam> in;
+  std::vector<LsraOperand> operands = lsraInputs(p);
+  for (size_t i = 0; i < operands.size(); ++i) {
+    ImageParam ip = param(d, i, lsraInputName(operands[i].input));
+    b.inputs.push_back(ip);
+    in[operands[i].input] = ip;
+  }
+  ImageParam x = in[LsraInput::X], wqkv = in[LsraInput::QkvWeight],
+             bqkv = in[LsraInput::QkvBias], wo = in[LsraInput::OutWeight],
+             bo = in[LsraInput::OutBias], win = in[LsraInput::ConvInWeight],
+             bin = in[LsraInput::ConvInBias], kw = in[LsraInput::ConvWeight],
+             kb = in[LsraInput::KernelBias], wout = in[LsraInput::ConvOutWeight],
+             bout = in[LsraInput::ConvOutBias];
   Expr rows = x.dim(1).extent();
   Var n("n"), m("m"), c("c"), j("j"), h("h"), kk("kk"), hh("hh");
   RDom kw_(0, w, "k");
@@ -65,11 +60,9 @@ Built buildLsra(const KernelDesc &d) {
   Expr bIdx = m / T, i = m % T;
   Expr keyRow = bIdx * T + j;
   Expr keepIt = Halide::Internal::const_true();
-  if (d.intAttr("has_mask")) {
-    ImageParam keep = input("keep");
-    keepIt = keep(keyRow) != 0;
-  }
-  if (d.intAttr("causal"))
+  if (p.hasMask)
+    keepIt = in[LsraInput::Keep](keyRow) != 0;
+  if (p.causal)
     keepIt = keepIt && j <= i;
   // Keys transposed once per sentence, so a query row's scores (vectorised
   // over keys) load them contiguously instead of one key at a time.
@@ -94,10 +87,8 @@ Built buildLsra(const KernelDesc &d) {
   gluB(n, m) = bin(n + w);
   gluB(n, m) += x(cIn + kw_, m) * win(n + w, kw_);
   Expr gated = gluA(n, m) / (1.0f + exp(-gluB(n, m)));
-  if (d.intAttr("has_conv_mask")) {
-    ImageParam convKeep = input("conv_keep");
-    gated = select(convKeep(m) != 0, gated, 0.0f);
-  }
+  if (p.hasConvMask)
+    gated = select(in[LsraInput::ConvKeep](m) != 0, gated, 0.0f);
   g(n, m) = gated;
 
   RDom r(0, K, "r");
@@ -108,7 +99,7 @@ Built buildLsra(const KernelDesc &d) {
   Expr convHead = c * CH / w;
   Func wn("conv_kernel"), logits("kernel_logits"), logitsProd("kernel_prod"),
       wmax("wmax"), wsum("wsum"), cv("conv");
-  const bool softmaxIt = d.intAttr("weight_softmax", 1) != 0;
+  const bool softmaxIt = p.weightSoftmax;
   if (dynamic) {
     logitsProd(j, m) = kb(j);
     logitsProd(j, m) += g(kw_, m) * kw(j, kw_);

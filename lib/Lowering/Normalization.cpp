@@ -21,7 +21,7 @@ Expr expBelowMax(Expr x, Expr mx) {
 Expr divideOrZero(Expr num, Expr total) { return select(total == 0.0f, 0.0f, num / total); }
 
 /// softmax over the middle dim of [O, A, I].
-Built buildSoftmax(const KernelDesc &d) {
+Built buildSoftmax(const KernelDesc &d, const SoftmaxParams &) {
   Built b;
   ImageParam x = param(d, 0, "x");
   b.inputs = {x};
@@ -54,13 +54,13 @@ Built buildSoftmax(const KernelDesc &d) {
 }
 
 /// layer_norm over the last dim of [M, D].
-Built buildLayerNorm(const KernelDesc &d) {
+Built buildLayerNorm(const KernelDesc &d, const LayerNormParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), g = param(d, 1, "gamma"),
              beta = param(d, 2, "beta");
   b.inputs = {x, g, beta};
   int D = static_cast<int>(extent(d.inputs[0], 1));
-  float eps = static_cast<float>(d.floatAttr("epsilon", 1e-5));
+  float eps = static_cast<float>(p.epsilon);
   Var c("c"), m("m");
   RDom r(0, D, "r");
   Func mean("mean"), var("var"), out("layer_norm");

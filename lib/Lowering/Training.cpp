@@ -15,7 +15,7 @@ namespace tfx::lowering::detail {
 /// scale = 2 / (number of valid elements) passed as a [1] tensor (it changes
 /// with every batch; as an attribute it would compile a kernel per batch).
 /// pred, target [N, O], mask [N, O].
-Built buildMaskedMseGrad(const KernelDesc &d) {
+Built buildMaskedMseGrad(const KernelDesc &d, const MaskedMseGradParams &) {
   Built b;
   ImageParam pred = param(d, 0, "pred"), target = param(d, 1, "target"),
              mask = param(d, 2, "mask"), scale = param(d, 3, "scale");
@@ -32,7 +32,7 @@ Built buildMaskedMseGrad(const KernelDesc &d) {
 
 /// Weight gradient: out[O, H] = A^T B with A [N, O], B [N, H] (reduction over
 /// the batch rows N, which is the dynamic extent).
-Built buildGemmTN(const KernelDesc &d) {
+Built buildGemmTN(const KernelDesc &d, const GemmTNParams &) {
   Built b;
   ImageParam a = param(d, 0, "a"), bb = param(d, 1, "b");
   b.inputs = {a, bb};
@@ -60,7 +60,7 @@ Built buildGemmTN(const KernelDesc &d) {
 }
 
 /// Column sums: out[O] = sum_n a[n, o].
-Built buildColumnSum(const KernelDesc &d) {
+Built buildColumnSum(const KernelDesc &d, const ColumnSumParams &) {
   Built b;
   ImageParam a = param(d, 0, "a");
   b.inputs = {a};
@@ -92,14 +92,14 @@ LnStats lnStats(ImageParam x, int D, float eps) {
 }
 
 /// Backward of y = LN(x) * gamma + beta w.r.t. x, given dy [N, D]; with
-/// `act_slope`, the result is further multiplied by the derivative of the
+/// `leakySlope`, the result is further multiplied by the derivative of the
 /// LeakyReLU that produced x (x >= 0 ? 1 : slope).
-Built buildLayerNormBackward(const KernelDesc &d) {
+Built buildLayerNormBackward(const KernelDesc &d, const LayerNormBackwardParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), g = param(d, 1, "gamma"), dy = param(d, 2, "dy");
   b.inputs = {x, g, dy};
   int D = static_cast<int>(extent(d.inputs[0], 1));
-  LnStats st = lnStats(x, D, static_cast<float>(d.floatAttr("epsilon", 1e-5)));
+  LnStats st = lnStats(x, D, static_cast<float>(p.epsilon));
   Var c("c"), m("m");
   RDom r(0, D, "r");
   Func xhat("xhat"), dxhat("dxhat"), s1("s1"), s2("s2"), out("ln_backward");
@@ -108,9 +108,8 @@ Built buildLayerNormBackward(const KernelDesc &d) {
   s1(m) = Halide::sum(dxhat(r, m)) / static_cast<float>(D);
   s2(m) = Halide::sum(dxhat(r, m) * xhat(r, m)) / static_cast<float>(D);
   Expr dx = st.rstd(m) * (dxhat(c, m) - s1(m) - xhat(c, m) * s2(m));
-  if (d.floats.count("act_slope"))
-    dx = dx * select(x(c, m) >= 0.0f, 1.0f,
-                     static_cast<float>(d.floatAttr("act_slope")));
+  if (p.leakySlope)
+    dx = dx * select(x(c, m) >= 0.0f, 1.0f, static_cast<float>(*p.leakySlope));
   out(c, m) = dx;
   b.output = out;
   b.schedule = [=]() mutable {
@@ -125,12 +124,12 @@ Built buildLayerNormBackward(const KernelDesc &d) {
 
 /// Gradients of gamma and beta of y = LN(x) * gamma + beta given dy:
 /// out[2, D] = {sum_n dy * xhat, sum_n dy}.
-Built buildLayerNormParamGrad(const KernelDesc &d) {
+Built buildLayerNormParamGrad(const KernelDesc &d, const LayerNormParamGradParams &p) {
   Built b;
   ImageParam x = param(d, 0, "x"), dy = param(d, 1, "dy");
   b.inputs = {x, dy};
   int D = static_cast<int>(extent(d.inputs[0], 1));
-  LnStats st = lnStats(x, D, static_cast<float>(d.floatAttr("epsilon", 1e-5)));
+  LnStats st = lnStats(x, D, static_cast<float>(p.epsilon));
   Var c("c"), k("k"), m("m");
   RDom n(0, x.dim(1).extent(), "n");
   Func scaled("scaled"), out("ln_param_grad");

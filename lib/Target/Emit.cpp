@@ -200,7 +200,7 @@ Status Emitter::writeKernels(const fs::path &dir) {
     Status s = lowering::compileKernel(k.desc, target_, prefix.string(), k.function,
                                        format);
     if (!s)
-      return Status::error(k.firstUse + ": cannot compile kernel '" + k.desc.kind +
+      return Status::error(k.firstUse + ": cannot compile kernel '" + k.desc.kind() +
                            "' for target " + target_ + ": " + s.message());
   }
   Status s = lowering::compileRuntimeLibrary(target_, (dir / "halide_runtime.a").string());
@@ -314,7 +314,7 @@ std::string Emitter::driver() const {
     os << "int " << k.function << "(";
     for (size_t j = 0; j < n; ++j)
       os << (j ? ", " : "") << "halide_buffer_t *";
-    os << "); // " << k.desc.kind << "\n";
+    os << "); // " << k.desc.kind() << "\n";
   }
   if (embedded)
     os << "extern const unsigned char " << name_ << "_weights_data[];\n"

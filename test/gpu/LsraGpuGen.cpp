@@ -33,7 +33,8 @@ int main(int argc, char **argv) {
     p.dynamic = c.dynamic;
     p.convHeads = c.convHeads;
     p.kernelSize = c.kernelSize;
-    p.padding = c.padding;
+    p.padding = std::string(c.padding) == "causal" ? lowering::ConvPadding::Causal
+                                                   : lowering::ConvPadding::Centered;
     p.attentionInputOffset = c.attentionInputOffset;
     p.attentionOutputOffset = c.attentionOutputOffset;
     p.hasMask = c.hasMask;

@@ -67,11 +67,8 @@ TEST_F(LoweringTest, LinearWithBiasAndActivationsMatchesNaiveLoops) {
   for (std::string act : {"none", "relu", "gelu", "gelu_tanh", "leaky_relu"}) {
     for (int64_t M : {1, 37}) {
       const int64_t K = 45, N = 53;
-      KernelDesc d;
-      d.kind = "linear";
-      d.ints["has_bias"] = 1;
-      d.strings["act"] = act;
-      d.floats["slope"] = 0.1;
+      lowering::Activation activation{*lowering::parseActivationKind(act), 0.1};
+      KernelDesc d(lowering::LinearParams{true, activation});
       d.inputs = {f32({-1, K}), f32({K, N}), f32({N})};
       d.output = f32({-1, N});
       Tensor x = randomTensor({M, K}, 1), wt = randomTensor({K, N}, 2),
@@ -102,8 +99,7 @@ TEST_F(LoweringTest, LinearWithBiasAndActivationsMatchesNaiveLoops) {
 
 TEST_F(LoweringTest, LargeKUsesTheBlockedScheduleCorrectly) {
   const int64_t M = 19, K = 1100, N = 40;
-  KernelDesc d;
-  d.kind = "linear";
+  KernelDesc d(lowering::LinearParams{});
   d.inputs = {f32({-1, K}), f32({K, N})};
   d.output = f32({-1, N});
   Tensor x = randomTensor({M, K}, 4), wt = randomTensor({K, N}, 5);
@@ -121,8 +117,7 @@ TEST_F(LoweringTest, LargeKUsesTheBlockedScheduleCorrectly) {
 
 TEST_F(LoweringTest, BatchedMatmul) {
   const int64_t Bt = 6, M = 9, K = 7, N = 11;
-  KernelDesc d;
-  d.kind = "matmul";
+  KernelDesc d(lowering::MatmulParams{});
   d.inputs = {f32({-1, M, K}), f32({-1, K, N})};
   d.output = f32({-1, M, N});
   Tensor a = randomTensor({Bt, M, K}, 6), b = randomTensor({Bt, K, N}, 7);
@@ -143,8 +138,7 @@ TEST_F(LoweringTest, BatchedMatmul) {
 TEST_F(LoweringTest, SoftmaxOverMiddleAndInnerAxes) {
   for (int64_t inner : {1, 5}) {
     const int64_t O = 4, A = 19;
-    KernelDesc d;
-    d.kind = "softmax";
+    KernelDesc d(lowering::SoftmaxParams{});
     d.inputs = {f32({O, A, inner})};
     d.output = d.inputs[0];
     Tensor x = randomTensor({O, A, inner}, 8, -5, 5);
@@ -167,9 +161,7 @@ TEST_F(LoweringTest, SoftmaxOverMiddleAndInnerAxes) {
 
 TEST_F(LoweringTest, LayerNorm) {
   const int64_t M = 7, D = 37;
-  KernelDesc d;
-  d.kind = "layer_norm";
-  d.floats["epsilon"] = 1e-5;
+  KernelDesc d(lowering::LayerNormParams{1e-5});
   d.inputs = {f32({-1, D}), f32({D}), f32({D})};
   d.output = d.inputs[0];
   Tensor x = randomTensor({M, D}, 9, -3, 3), g = randomTensor({D}, 10, 0.5, 1.5),
@@ -238,11 +230,7 @@ TEST_F(LoweringTest, AttentionCoreWithPaddingAndCausalMasks) {
     for (int64_t j = 0; j < L; ++j)
       keep.dataAs<uint8_t>()[b * L + j] = j < L - 2 * b; // rows of 9, 7, 5 tokens
   for (bool causal : {false, true}) {
-    KernelDesc d;
-    d.kind = "sdpa";
-    d.ints["heads"] = H;
-    d.ints["causal"] = causal;
-    d.ints["has_mask"] = 1;
+    KernelDesc d(lowering::SdpaParams{H, causal, true});
     d.inputs = {f32({-1, L, D}), f32({-1, L, D}), f32({-1, L, D}),
                 {DType::Bool, {-1, L}}};
     d.output = f32({-1, L, D});
@@ -284,12 +272,12 @@ TEST_F(LoweringTest, LightweightConvSoftmaxKernelBothPaddings) {
     return std::exp(w.dataAs<float>()[h * K + k] - mx) / sum;
   };
   for (bool causal : {false, true}) {
-    KernelDesc d;
-    d.kind = "lightweight_conv";
-    d.ints["heads"] = H;
-    d.ints["kernel_size"] = K;
-    d.ints["weight_softmax"] = 1;
-    d.strings["padding"] = causal ? "causal" : "centered";
+    lowering::LightweightConvParams p;
+    p.heads = H;
+    p.kernelSize = K;
+    p.weightSoftmax = true;
+    p.padding = causal ? lowering::ConvPadding::Causal : lowering::ConvPadding::Centered;
+    KernelDesc d(p);
     d.inputs = {f32({-1, L, C}), f32({H, K})};
     d.output = f32({-1, L, C});
     Tensor y = run(d, {&x, &w}, DType::F32, {B, L, C});
@@ -310,12 +298,12 @@ TEST_F(LoweringTest, DynamicConvPerStepKernels) {
       sum += std::exp(row[i] - mx);
     return std::exp(row[k] - mx) / sum;
   };
-  KernelDesc d;
-  d.kind = "dynamic_conv";
-  d.ints["heads"] = H;
-  d.ints["kernel_size"] = K;
-  d.ints["weight_softmax"] = 1;
-  d.strings["padding"] = "causal";
+  lowering::DynamicConvParams p;
+  p.heads = H;
+  p.kernelSize = K;
+  p.weightSoftmax = true;
+  p.padding = lowering::ConvPadding::Causal;
+  KernelDesc d(p);
   d.inputs = {f32({-1, L, C}), f32({-1, L, H * K})};
   d.output = f32({-1, L, C});
   Tensor y = run(d, {&x, &logits}, DType::F32, {B, L, C});
@@ -325,9 +313,7 @@ TEST_F(LoweringTest, DynamicConvPerStepKernels) {
 TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
   // transpose [2, 3, 4] by [2, 0, 1] -> [4, 2, 3]
   Tensor x = randomTensor({2, 3, 4}, 19);
-  KernelDesc t;
-  t.kind = "transpose";
-  t.ints = {{"perm_0", 2}, {"perm_1", 0}, {"perm_2", 1}};
+  KernelDesc t(lowering::TransposeParams{{2, 0, 1}});
   t.inputs = {f32({2, 3, 4})};
   t.output = f32({4, 2, 3});
   Tensor y = run(t, {&x}, DType::F32, {4, 2, 3});
@@ -340,8 +326,7 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
 
   // concat [2, 3, 4] and [2, 5, 4] along the middle, then slice it back.
   Tensor z = randomTensor({2, 5, 4}, 20);
-  KernelDesc c;
-  c.kind = "concat";
+  KernelDesc c(lowering::ConcatParams{2});
   c.inputs = {f32({2, 3, 4}), f32({2, 5, 4})};
   c.output = f32({2, 8, 4});
   Tensor xz = run(c, {&x, &z}, DType::F32, {2, 8, 4});
@@ -352,9 +337,7 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
         want.push_back(m < 3 ? x.dataAs<float>()[(o * 3 + m) * 4 + i]
                              : z.dataAs<float>()[(o * 5 + m - 3) * 4 + i]);
   expectClose(xz, want, 0);
-  KernelDesc s;
-  s.kind = "slice";
-  s.ints["start"] = 3;
+  KernelDesc s(lowering::SliceParams{3});
   s.inputs = {f32({2, 8, 4})};
   s.output = f32({2, 5, 4});
   Tensor back = run(s, {&xz}, DType::F32, {2, 5, 4});
@@ -362,8 +345,7 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
 
   // glu over the last axis of [3, 10] -> [3, 5]
   Tensor g = randomTensor({3, 10, 1}, 21, -3, 3);
-  KernelDesc gd;
-  gd.kind = "glu";
+  KernelDesc gd(lowering::GluParams{});
   gd.inputs = {f32({3, 10, 1})};
   gd.output = f32({3, 5, 1});
   Tensor gy = run(gd, {&g}, DType::F32, {3, 5, 1});
@@ -379,8 +361,7 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
   Tensor ids(DType::I64, {2, 4});
   int64_t raw[] = {5, 3, 0, 0, 7, 0, 0, 0};
   std::copy(raw, raw + 8, ids.dataAs<int64_t>());
-  KernelDesc pm;
-  pm.kind = "padding_mask";
+  KernelDesc pm(lowering::PaddingMaskParams{});
   pm.inputs = {{DType::I64, {-1, 4}}};
   pm.output = {DType::Bool, {-1, 4}};
   Tensor keep = run(pm, {&ids}, DType::Bool, {2, 4});
@@ -388,10 +369,7 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
     EXPECT_EQ(keep.dataAs<uint8_t>()[i], raw[i] != 0 ? 1 : 0);
   Tensor act = randomTensor({2, 4, 3}, 22);
   Tensor keep3 = *keep.reshaped({2, 4, 1});
-  KernelDesc am;
-  am.kind = "apply_mask";
-  am.floats["fill"] = -7;
-  am.ints["bcast_mask_2"] = 1;
+  KernelDesc am(lowering::ApplyMaskParams{-7, {{2}}});
   am.inputs = {f32({-1, 4, 3}), {DType::Bool, {-1, 4, 1}}};
   am.output = f32({-1, 4, 3});
   Tensor masked = run(am, {&act, &keep3}, DType::F32, {2, 4, 3});
@@ -405,9 +383,7 @@ TEST_F(LoweringTest, TransposeConcatSliceGluMasks) {
 TEST_F(LoweringTest, LargeTransposesUseTheBlockedScheduleCorrectly) {
   // 2-D (weights) and the 4-D head split [B, L, H, dh] -> [B, H, dh, L].
   Tensor w = randomTensor({37, 50}, 40);
-  KernelDesc t2;
-  t2.kind = "transpose";
-  t2.ints = {{"perm_0", 1}, {"perm_1", 0}};
+  KernelDesc t2(lowering::TransposeParams{{1, 0}});
   t2.inputs = {f32({37, 50})};
   t2.output = f32({50, 37});
   Tensor wt = run(t2, {&w}, DType::F32, {50, 37});
@@ -418,9 +394,7 @@ TEST_F(LoweringTest, LargeTransposesUseTheBlockedScheduleCorrectly) {
   expectClose(wt, want, 0);
 
   Tensor h = randomTensor({3, 20, 2, 17}, 41);
-  KernelDesc t4;
-  t4.kind = "transpose";
-  t4.ints = {{"perm_0", 0}, {"perm_1", 2}, {"perm_2", 3}, {"perm_3", 1}};
+  KernelDesc t4(lowering::TransposeParams{{0, 2, 3, 1}});
   t4.inputs = {f32({-1, 20, 2, 17})};
   t4.output = f32({-1, 2, 17, 20});
   Tensor ht = run(t4, {&h}, DType::F32, {3, 2, 17, 20});
@@ -439,14 +413,11 @@ TEST_F(LoweringTest, EmbeddingAndPositionalEncoding) {
   Tensor ids(DType::I64, {2, L});
   int64_t raw[] = {1, 9, 0, 4, 2, 2, 3, 0};
   std::copy(raw, raw + 8, ids.dataAs<int64_t>());
-  KernelDesc e;
-  e.kind = "embedding";
-  e.floats["scale"] = 2.0;
+  KernelDesc e(lowering::EmbeddingParams{2.0});
   e.inputs = {{DType::I64, {-1, L}}, f32({V, D})};
   e.output = f32({-1, L, D});
   Tensor x = run(e, {&ids, &table}, DType::F32, {2, L, D});
-  KernelDesc p;
-  p.kind = "positional_encoding";
+  KernelDesc p(lowering::PositionalEncodingParams{});
   p.inputs = {f32({-1, L, D})};
   p.output = p.inputs[0];
   Tensor y = run(p, {&x}, DType::F32, {2, L, D});
@@ -468,9 +439,7 @@ TEST(KernelDiskCache, SecondCacheLoadsTheSharedObjectAndComputesTheSame) {
   lowering::KernelOptions options;
   options.cacheDir = tmpl;
   const int64_t M = 5, K = 33, N = 20;
-  KernelDesc d;
-  d.kind = "linear";
-  d.strings["act"] = "relu";
+  KernelDesc d(lowering::LinearParams{false, lowering::Activation::relu()});
   d.inputs = {f32({-1, K}), f32({K, N})};
   d.output = f32({-1, N});
   Tensor x = randomTensor({M, K}, 30), wt = randomTensor({K, N}, 31);
@@ -495,19 +464,71 @@ TEST(KernelDiskCache, SecondCacheLoadsTheSharedObjectAndComputesTheSame) {
   ASSERT_EQ(std::system(cleanup.c_str()), 0);
 }
 
-TEST_F(LoweringTest, UnknownKindIsAnError) {
-  KernelDesc d;
-  d.kind = "no_such_kernel";
+// A kernel kind without a lowering cannot be named any more (the kind is
+// the parameters' type); what a request can still get wrong is its operands.
+TEST_F(LoweringTest, WrongOperandCountIsAnError) {
+  KernelDesc d(lowering::LinearParams{true, lowering::Activation::none()});
+  d.inputs = {f32({-1, 4}), f32({4, 3})}; // the bias is missing
+  d.output = f32({-1, 3});
   auto k = cache.get(d);
   ASSERT_FALSE(k.isOk());
-  EXPECT_NE(k.status().message().find("no Halide lowering for kernel kind 'no_such_kernel'"),
-            std::string::npos);
+  EXPECT_NE(k.status().message().find("kernel 'linear' takes 3 inputs, not 2"),
+            std::string::npos)
+      << k.status().message();
+}
+
+TEST(KernelParams, KeyAndPrintedTextCarryEveryField) {
+  KernelDesc a(lowering::LinearParams{true, lowering::Activation::leakyRelu(0.01)});
+  KernelDesc b(lowering::LinearParams{true, lowering::Activation::leakyRelu(0.0100001)});
+  EXPECT_NE(a.key(), b.key()); // doubles in full precision
+  EXPECT_EQ(lowering::formatKernelParams(a.params), "bias=true, act=leaky_relu(0.01)");
+  lowering::BinaryParams bin{lowering::BinaryOp::Sub, {}, {{0, 2}}};
+  EXPECT_EQ(lowering::formatKernelParams(bin),
+            "op=sub, lhs_broadcast=[], rhs_broadcast=[0,2]");
+  EXPECT_EQ(KernelDesc(bin).kind(), "binary");
+}
+
+TEST(KernelParams, LsraInputOrderMatchesTheDesc) {
+  lowering::LsraParams p;
+  p.length = 5;
+  p.dModel = 8;
+  p.heads = 2;
+  p.dynamic = true;
+  p.convHeads = 2;
+  p.kernelSize = 3;
+  p.hasMask = true;
+  std::vector<lowering::LsraOperand> in = lowering::lsraInputs(p);
+  KernelDesc d = lowering::lsraDesc(p);
+  ASSERT_EQ(d.inputs.size(), in.size());
+  ASSERT_EQ(in.size(), 12u); // x, 9 packed weights (dynamic), keep
+  EXPECT_EQ(in[8].input, lowering::LsraInput::KernelBias);
+  EXPECT_EQ(in[8].shape, (std::vector<int64_t>{6}));
+  EXPECT_EQ(in.back().input, lowering::LsraInput::Keep);
+  EXPECT_EQ(d.inputs.back().dtype, DType::Bool);
+  p.dynamic = false;
+  EXPECT_EQ(lowering::lsraInputs(p)[7].shape, (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(lowering::lsraInputs(p).size(), 11u);
+}
+
+TEST(KernelParams, GemmTilingDecisions) {
+  // Wide output: 2 vectors x 6 rows; a weight over 1 MiB puts panels outer.
+  lowering::GemmTiling t = lowering::chooseGemmTiling(1024, 512, 1, false);
+  EXPECT_EQ(t.columnTile, 32);
+  EXPECT_EQ(t.rowTile, 6);
+  EXPECT_TRUE(t.panelOuter);
+  EXPECT_EQ(t.kSplit, 0);
+  // Narrow output, two accumulators (GLU): 1 vector x 4 rows, guarded tail.
+  t = lowering::chooseGemmTiling(10, 600, 2, false);
+  EXPECT_EQ(t.columnTile, 16);
+  EXPECT_EQ(t.rowTile, 4);
+  EXPECT_FALSE(t.shiftColumnTail);
+  EXPECT_EQ(t.kSplit, 256);
+  // A batched matmul never puts panels outer.
+  EXPECT_FALSE(lowering::chooseGemmTiling(1024, 512, 1, true).panelOuter);
 }
 
 TEST_F(LoweringTest, KernelsAreCachedBySignature) {
-  KernelDesc d;
-  d.kind = "unary";
-  d.strings["act"] = "relu";
+  KernelDesc d(lowering::UnaryParams{lowering::Activation::relu()});
   d.inputs = {f32({-1})};
   d.output = d.inputs[0];
   auto a = cache.get(d), b = cache.get(d);

@@ -13,6 +13,7 @@
 #ifndef TFX_LOWERING_KERNEL_H
 #define TFX_LOWERING_KERNEL_H
 
+#include "tfx/Lowering/KernelParams.h"
 #include "tfx/runtime/Interpreter.h"
 #include "tfx/runtime/Status.h"
 #include "tfx/runtime/Tensor.h"
@@ -40,47 +41,40 @@ struct OperandDesc {
   std::vector<int64_t> shape; // outermost first; -1 for a dynamic extent
 };
 
-/// A kernel request. `kind` selects the algorithm (see Kernel.cpp's registry);
-/// attributes parameterise it. Two descs with the same key() share one
-/// compiled pipeline.
+/// A kernel request: typed parameters (KernelParams.h; their type is the
+/// kernel's kind) and the operands' types and shapes. Two descs with the
+/// same key() share one compiled pipeline.
 struct KernelDesc {
-  std::string kind;
-  std::map<std::string, int64_t> ints;
-  std::map<std::string, double> floats;
-  std::map<std::string, std::string> strings;
+  KernelParams params;
   std::vector<OperandDesc> inputs;
   OperandDesc output;
 
+  KernelDesc() = default;
+  explicit KernelDesc(KernelParams p) : params(std::move(p)) {}
+
+  /// "linear", "sdpa", ...
+  std::string kind() const { return kernelKind(params); }
+  /// The parameters as `P`; null if the kernel is of another kind.
+  template <typename P> const P *get() const { return std::get_if<P>(&params); }
   std::string key() const;
-  int64_t intAttr(const std::string &name, int64_t fallback = 0) const;
-  double floatAttr(const std::string &name, double fallback = 0) const;
-  std::string stringAttr(const std::string &name,
-                         const std::string &fallback = "") const;
 };
 
 /// The descs both kernel consumers (executor, MLP trainer) request, built in
 /// one place so they agree on the signature and share compiled kernels.
 /// Rows are the dynamic extent.
 /// linear: x [rows, K], pre-transposed weight [K, N], optional bias [N],
-/// fused activation "none" | "relu" | "gelu" | "gelu_tanh" | "leaky_relu".
-KernelDesc linearDesc(int64_t K, int64_t N, bool bias, const std::string &act,
-                      double slope = 0.01);
+/// fused activation.
+KernelDesc linearDesc(int64_t K, int64_t N, bool bias, Activation act);
 /// layer_norm over the last dim of [rows, width].
 KernelDesc layerNormDesc(int64_t width, double epsilon);
-
-/// The fused LSRA block (tfx.lsra). Inputs: x [rows, d], packed and
-/// pre-transposed weights (see buildLsra in Kernel.cpp), then the optional
-/// per-row masks; output [rows, d], rows = batch x length.
-struct LsraParams {
-  int64_t length = 0, dModel = 0, heads = 1;
-  bool causal = false, dynamic = false;
-  int64_t convHeads = 1, kernelSize = 1;
-  std::string padding = "centered";
-  bool weightSoftmax = true;
-  int64_t attentionInputOffset = 0, attentionOutputOffset = 0;
-  bool hasMask = false, hasConvMask = false;
-};
+/// The fused LSRA block (tfx.lsra): inputs as lsraInputs(p) lists them,
+/// output [rows, d], rows = batch x length.
 KernelDesc lsraDesc(const LsraParams &p);
+
+/// The schedule decisions the manual CPU schedule makes for `desc` that
+/// depend on its shapes (GEMM tile sizes and loop order), as text for the
+/// plan printer; empty for kernels whose schedule does not vary.
+std::string describeCpuSchedule(const KernelDesc &desc);
 
 /// A compiled kernel (the runtime's kernel interface, tfx/runtime/Interpreter.h):
 /// run() binds the inputs and writes the preallocated output; shapes must
