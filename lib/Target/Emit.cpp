@@ -23,7 +23,7 @@
 
 #include "RuntimeFiles.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Exec/Plan.h"
 #include "tfx/Lowering/Kernel.h"
 #include "tfx/runtime/Interpreter.h"

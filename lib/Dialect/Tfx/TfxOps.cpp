@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -706,4 +706,4 @@ LogicalResult FlatMlpOp::verify() {
 }
 
 #define GET_OP_CLASSES
-#include "dialects/tfx/TfxOps.cpp.inc"
+#include "tfx/Dialect/Tfx/TfxOps.cpp.inc"

@@ -1,6 +1,6 @@
 //===- TfxOps.td - tfx operations ----------------------------*- tablegen -*-===//
 //
-// Every op here has a verifier (dialects/tfx/TfxOps.cpp) whose messages are
+// Every op here has a verifier (lib/Dialect/Tfx/TfxOps.cpp) whose messages are
 // exercised by test/Dialect/tfx/invalid.mlir.
 //
 //===----------------------------------------------------------------------===//
@@ -8,7 +8,7 @@
 #ifndef TFX_OPS_TD
 #define TFX_OPS_TD
 
-include "TfxDialect.td"
+include "tfx/Dialect/Tfx/TfxDialect.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/OpBase.td"
