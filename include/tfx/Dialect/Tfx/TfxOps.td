@@ -1,7 +1,8 @@
 //===- TfxOps.td - tfx operations ----------------------------*- tablegen -*-===//
 //
-// Every op here has a verifier (lib/Dialect/Tfx/TfxOps.cpp) whose messages are
-// exercised by test/Dialect/tfx/invalid.mlir.
+// Every op here has a verifier (lib/Dialect/Tfx/TfxOps.cpp or
+// TfxAttentionOps.cpp) whose messages are exercised by
+// test/Dialect/tfx/invalid.mlir.
 //
 //===----------------------------------------------------------------------===//
 
