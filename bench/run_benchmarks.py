@@ -408,8 +408,7 @@ def git_revision():
         except (OSError, subprocess.TimeoutExpired):
             return ""
     head = git("rev-parse", "--short", "HEAD") or "?"
-    dirty = git("status", "--porcelain", "--", "lib", "dialects", "runtime", "tools",
-                "include")
+    dirty = git("status", "--porcelain", "--", "lib", "runtime", "tools", "include")
     return head + (" + uncommitted changes in " + ", ".join(sorted({
         ln[3:].split("/")[0] + "/" + ln[3:].split("/")[1] if "/" in ln[3:] else ln[3:]
         for ln in dirty.splitlines()})) if dirty else "")

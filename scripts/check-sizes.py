@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reports C++ files and function bodies that are too long.
 
-Scans lib/, runtime/, include/, dialects/ and tools/ (or the paths given) for
+Scans lib/, runtime/, include/ and tools/ (or the paths given) for
 .cpp and .h files and prints one line per file over --max-file-lines and per
 function body over --max-function-lines:
 
@@ -31,7 +31,7 @@ import os
 import re
 import sys
 
-DEFAULT_DIRS = ["lib", "runtime", "include", "dialects", "tools"]
+DEFAULT_DIRS = ["lib", "runtime", "include", "tools"]
 EXTENSIONS = (".cpp", ".h")
 
 # Justified exceptions, always allowed (--allow adds more):

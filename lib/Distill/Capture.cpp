@@ -2,7 +2,7 @@
 
 #include "DistillInternal.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Transforms/AttentionMatch.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

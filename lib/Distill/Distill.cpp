@@ -8,7 +8,7 @@
 
 #include "DistillInternal.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/InitTfx.h"
 #include "tfx/Support/ParseModule.h"
 #include "tfx/runtime/Safetensors.h"

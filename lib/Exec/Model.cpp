@@ -2,7 +2,7 @@
 
 #include "tfx/Exec/Model.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/InitTfx.h"
 #include "tfx/Support/ParseModule.h"
 #include "tfx/runtime/Safetensors.h"

@@ -9,7 +9,7 @@
 #ifndef TFX_LIB_EXEC_PLANNERIMPL_H
 #define TFX_LIB_EXEC_PLANNERIMPL_H
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Exec/Plan.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -7,7 +7,7 @@
 
 #include "tfx/ModelGen/ModelGen.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Transforms/AttentionBuilder.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -2,7 +2,7 @@
 
 #include "tfx/InitTfx.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -26,7 +26,7 @@
 
 #include "EmitInternal.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/runtime/Safetensors.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -2,7 +2,7 @@
 
 #include "tfx/Transforms/AttentionBuilder.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 
 #include <cmath>
 #include <limits>

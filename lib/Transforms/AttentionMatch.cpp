@@ -16,7 +16,7 @@
 
 #include "tfx/Transforms/AttentionMatch.h"
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 

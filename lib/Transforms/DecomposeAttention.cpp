@@ -1,6 +1,6 @@
 //===- DecomposeAttention.cpp - tfx.attention -> primitive ops ------------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Transforms/AttentionBuilder.h"
 #include "tfx/Transforms/Passes.h"
 

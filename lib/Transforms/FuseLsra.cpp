@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

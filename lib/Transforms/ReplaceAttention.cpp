@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/Transforms/AttentionMatch.h"
 #include "tfx/Transforms/Passes.h"
 #include "tfx/runtime/Safetensors.h"

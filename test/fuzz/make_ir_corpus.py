@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tfx-ir-fuzzer's seed corpus and dictionary from the tree.
 
-    make_ir_corpus.py --td dialects/tfx/TfxOps.td --dict OUT.dict --out DIR SEED ...
+    make_ir_corpus.py --td include/tfx/Dialect/Tfx/TfxOps.td --dict OUT.dict --out DIR SEED ...
 
 A SEED is a .mlir file or a directory whose .mlir files are all taken.
 

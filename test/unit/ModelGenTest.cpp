@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/ModelGen/ModelGen.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"

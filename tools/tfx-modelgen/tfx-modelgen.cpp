@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 #include "tfx/ModelGen/ModelGen.h"
 #include "tfx/Support/CommandLine.h"
 #include "tfx/runtime/Safetensors.h"

@@ -1,14 +1,15 @@
 //===- TfxOps.td - tfx operations ----------------------------*- tablegen -*-===//
 //
-// Every op here has a verifier (dialects/tfx/TfxOps.cpp) whose messages are
-// exercised by test/Dialect/tfx/invalid.mlir.
+// Every op here has a verifier (lib/Dialect/Tfx/TfxOps.cpp or
+// TfxAttentionOps.cpp) whose messages are exercised by
+// test/Dialect/tfx/invalid.mlir.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef TFX_OPS_TD
 #define TFX_OPS_TD
 
-include "TfxDialect.td"
+include "tfx/Dialect/Tfx/TfxDialect.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/IR/OpBase.td"

@@ -1,24 +1,23 @@
-//===- Tfx.h - the tfx dialect and its ops ----------------------*- C++ -*-===//
+//===- TfxOps.h - the tfx dialect and its ops -------------------*- C++ -*-===//
 //
-// Include this to build or inspect tfx IR. The op classes are generated from
-// dialects/tfx/TfxOps.td.
+// Include this to build or inspect tfx IR: the dialect (TfxDialect.h) and the
+// op classes, generated from include/tfx/Dialect/Tfx/TfxOps.td.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TFX_DIALECT_TFX_H
-#define TFX_DIALECT_TFX_H
+#ifndef TFX_DIALECT_TFX_TFXOPS_H
+#define TFX_DIALECT_TFX_TFXOPS_H
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
+#include "tfx/Dialect/Tfx/TfxDialect.h"
 #include "tfx/runtime/Limits.h"
 
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-
-#include "dialects/tfx/TfxDialect.h.inc"
 
 namespace tfx {
 
@@ -30,7 +29,7 @@ inline constexpr int64_t kMaxTensorElements = rt::kMaxKernelElements;
 /// at most kMaxTensorElements.
 mlir::LogicalResult verifyTensorLimits(mlir::Operation *op);
 
-/// Op trait of every tfx op (see dialects/tfx/TfxDialect.td).
+/// Op trait of every tfx op (see include/tfx/Dialect/Tfx/TfxDialect.td).
 template <typename ConcreteType>
 class TensorLimits : public mlir::OpTrait::TraitBase<ConcreteType, TensorLimits> {
 public:
@@ -40,18 +39,6 @@ public:
 } // namespace tfx
 
 #define GET_OP_CLASSES
-#include "dialects/tfx/TfxOps.h.inc"
+#include "tfx/Dialect/Tfx/TfxOps.h.inc"
 
-namespace tfx {
-
-/// Module attribute that marks a module as a tfx model (its value is the
-/// model's name); it turns on module-wide checks such as parameter types.
-inline constexpr llvm::StringLiteral kModelAttrName = "tfx.model";
-
-/// Argument/result attribute that names a function input or output; runtimes
-/// match tensors of an inputs/outputs file to function arguments by it.
-inline constexpr llvm::StringLiteral kNameAttrName = "tfx.name";
-
-} // namespace tfx
-
-#endif // TFX_DIALECT_TFX_H
+#endif // TFX_DIALECT_TFX_TFXOPS_H

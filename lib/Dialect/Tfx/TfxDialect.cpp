@@ -1,6 +1,6 @@
 //===- TfxDialect.cpp - tfx dialect registration and module checks --------===//
 
-#include "tfx/Dialect/Tfx.h"
+#include "tfx/Dialect/Tfx/TfxOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -9,12 +9,12 @@
 using namespace mlir;
 using namespace tfx;
 
-#include "dialects/tfx/TfxDialect.cpp.inc"
+#include "tfx/Dialect/Tfx/TfxDialect.cpp.inc"
 
 void TfxDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
-#include "dialects/tfx/TfxOps.cpp.inc"
+#include "tfx/Dialect/Tfx/TfxOps.cpp.inc"
       >();
 }
 
