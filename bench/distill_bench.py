@@ -44,211 +44,39 @@ bench/results/distill-latest.json.
 """
 
 import argparse
-import datetime
 import json
-import math
 import os
 import re
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-RESULTS = os.path.join(HERE, "results")
-BIN = os.path.join(REPO, "build", "bin")
+sys.dont_write_bytecode = True  # no bench/__pycache__ entries from the imports below
+from tfxbench import BIN, REPO, RESULTS, machine, peers, stats, tools  # noqa: E402
+from tfxbench import report as rpt  # noqa: E402
 
 FEATURES = 6400  # 50 positions x 128 features, flattened
 LENGTH, D = 50, 128
 HIDDEN = {"xs": 25, "s": 50, "m": 800, "l": 3200}
 PROGRESS_RE = re.compile(r"epoch (\d+)/(\d+)\s+train [0-9.eE+-]+\s+held-out [0-9.eE+-]+\s+"
                          r"([0-9.]+) samples/s")
-OTHER_BENCH = ("run_benchmarks.py",)
-
-
-# ---------------------------------------------------------------------------
-# Machine state.
-# ---------------------------------------------------------------------------
-
-def uptime():
-    try:
-        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "?"
-
-
-def own_tree():
-    """Our pid and all descendants' pids."""
-    children = {}
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(pid))
-    mine, todo = set(), [os.getpid()]
-    while todo:
-        p = todo.pop()
-        mine.add(p)
-        todo += children.get(p, [])
-    return mine
-
-
-def other_benchmarks():
-    """Command lines of other processes that are benchmarks."""
-    mine = own_tree()
-    found = []
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit() or int(pid) in mine:
-            continue
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as f:
-                argv = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
-        except OSError:
-            continue
-        if not argv:
-            continue
-        names = [os.path.basename(a) for a in argv[:3]]
-        if (any(a in OTHER_BENCH for a in names) or "run.py" in names
-                or (os.path.basename(argv[0]) == "tfx-run" and "--bench" in argv)):
-            found.append(" ".join(argv)[:160])
-    return found
-
-
-def wait_for_other_benchmarks(max_wait, log):
-    t0 = time.monotonic()
-    said = False
-    while True:
-        found = other_benchmarks()
-        if not found:
-            return time.monotonic() - t0
-        if time.monotonic() - t0 > max_wait:
-            log(f"  still running after {max_wait} s, measuring anyway: {found}")
-            return time.monotonic() - t0
-        if not said:
-            log(f"  waiting for other benchmarks to finish: {found}")
-            said = True
-        time.sleep(10)
-
-
-def cpu_jiffies():
-    with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return sum(v), v[3] + v[4]
-
-
-def cpu_busy(seconds=1.0):
-    a = cpu_jiffies()
-    time.sleep(seconds)
-    b = cpu_jiffies()
-    total = b[0] - a[0]
-    return 1.0 - (b[1] - a[1]) / total if total else 0.0
-
-
-def wait_quiet(max_wait, threshold=0.10):
-    deadline = time.monotonic() + max_wait
-    busy = cpu_busy()
-    while busy >= threshold and time.monotonic() < deadline:
-        time.sleep(3)
-        busy = cpu_busy()
-    return busy
-
-
-class OtherLoad:
-    """Share of all CPUs that processes other than our children used."""
-
-    def __enter__(self):
-        self.t0 = time.monotonic()
-        self.j0 = cpu_jiffies()
-        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.c0 = ru.ru_utime + ru.ru_stime
-        return self
-
-    def __exit__(self, *exc):
-        wall = time.monotonic() - self.t0
-        j1 = cpu_jiffies()
-        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        ours = ru.ru_utime + ru.ru_stime - self.c0
-        busy = ((j1[0] - j1[1]) - (self.j0[0] - self.j0[1])) / os.sysconf("SC_CLK_TCK")
-        self.fraction = max(0.0, (busy - ours) / (wall * (os.cpu_count() or 1))) if wall else 0.0
-        return False
-
-
-def measured(fn, args, log, what):
-    """fn() after other benchmarks are done and the CPUs are quiet; re-run once
-    when others used >= 15% of the machine meanwhile."""
-    for attempt in (1, 2):
-        wait_for_other_benchmarks(args.wait_benchmarks, log)
-        wait_quiet(args.wait_quiet)
-        with OtherLoad() as load:
-            res = fn()
-        if load.fraction < 0.15 or attempt == 2:
-            return res, load.fraction
-        log(f"  {what}: other processes used {load.fraction:.0%} of the CPUs; re-running")
-
-
-def machine_info():
-    info = {"date": datetime.datetime.now().isoformat(timespec="seconds")}
-    try:
-        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        for key in ("Model name", "CPU(s)", "L2 cache", "L3 cache"):
-            m = re.search(rf"^{re.escape(key)}:\s*(.+)$", lscpu, re.M)
-            if m:
-                info[key] = m.group(1).strip()
-    except OSError:
-        pass
-    return info
-
-
-def source_info(tools):
-    """git HEAD (read-only) and the build time of the tools used."""
-    try:
-        head = subprocess.run(["git", "-C", REPO, "log", "-1", "--format=%h %s"],
-                              capture_output=True, text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        head = "?"
-    built = {}
-    for t in tools:
-        try:
-            built[t] = datetime.datetime.fromtimestamp(
-                os.path.getmtime(os.path.join(BIN, t))).isoformat(timespec="seconds")
-        except OSError:
-            built[t] = "?"
-    return {"git": head, "built": built}
-
-
-def snapshot_tools(tools, dest):
-    """Copies build/bin/<tools> into dest (with their mtimes) so that a rebuild
-    by someone else during the run cannot mix two builds; returns dest."""
-    os.makedirs(dest, exist_ok=True)
-    for t in tools:
-        shutil.copy2(os.path.join(BIN, t), os.path.join(dest, t))
-    return dest
-
-
-def source_line(src):
-    return (f"Source: git {src['git']}; built "
-            + ", ".join(f"{k} {v}" for k, v in src["built"].items()) + ".  ")
+fmt = rpt.formatter(".1f")
 
 
 def sgemm_peak():
-    """(GFLOP/s, source) from bench/results/latest.md if it has one."""
+    """(GFLOP/s, source) from bench/results/latest.json if it has one."""
+    path = os.path.join(RESULTS, "latest.json")
     try:
-        with open(os.path.join(RESULTS, "latest.md")) as f:
-            text = f.read()
+        with open(path) as f:
+            roof = json.load(f)["roofline"]
+        return (float(roof["sgemm_peak_gflops"]),
+                f"bench/results/latest.json ({roof['sgemm_peak_source']})")
     except OSError:
-        return 200.0, "assumed (no bench/results/latest.md)"
-    m = re.search(r"\*\*sgemm peak used below\*\* \| \*\*([0-9.]+) GFLOP/s\*\* \((.*)\) \|", text)
-    if m:
-        return float(m.group(1)), f"bench/results/latest.md ({m.group(2)})"
-    return 200.0, "assumed (no peak in bench/results/latest.md)"
+        return 200.0, "assumed (no bench/results/latest.json)"
+    except (ValueError, KeyError, TypeError):
+        return 200.0, "assumed (no peak in bench/results/latest.json)"
 
 
 # ---------------------------------------------------------------------------
@@ -323,29 +151,24 @@ def worker_torch(args):
         t0 = time.perf_counter()
         step()
         times.append(time.perf_counter() - t0)
-    med = statistics.median(times)
-    print(json.dumps({"median_step_s": med, "min_step_s": min(times), "max_step_s": max(times),
-                      "steps": args.steps, "samples_per_s": n / med,
+    summary = stats.summary(times, "_step_s")
+    print(json.dumps({**summary, "steps": args.steps,
+                      "samples_per_s": n / summary["median_step_s"],
                       "torch_threads": torch.get_num_threads()}))
 
 
 def run_torch(args, size, variant):
-    env = dict(os.environ)
-    env.pop("OPENBLAS_NUM_THREADS", None)
-    if variant == "1":
-        env["OPENBLAS_NUM_THREADS"] = "1"
     hidden = HIDDEN[size]
     # netlib BLAS runs ~5 GFLOP/s: few steps for the big size.
     steps = args.torch_steps or (3 if hidden >= 800 and variant != "onednn" else 10)
     warmup = 1 if hidden >= 800 else 2
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker",
-           "--hidden", str(hidden), "--batch-size", str(args.batch_size),
-           "--threads", str(args.threads), "--steps", str(steps), "--warmup", str(warmup),
-           "--linear", "onednn" if variant == "onednn" else "default"]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
-    if proc.returncode != 0:
-        return {"ok": False, "error": proc.stderr.strip()[-500:]}
-    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    worker = ["--worker", "--hidden", str(hidden), "--batch-size", str(args.batch_size),
+              "--threads", str(args.threads), "--steps", str(steps), "--warmup", str(warmup),
+              "--linear", "onednn" if variant == "onednn" else "default"]
+    try:
+        res = peers.run_worker(__file__, worker, variant, timeout=1200)
+    except peers.WorkerError as e:
+        return {"ok": False, "error": str(e)[-500:]}
     res["ok"] = True
     return res
 
@@ -396,20 +219,14 @@ def run_tfx(args, work, size, cache):
 # Report.
 # ---------------------------------------------------------------------------
 
-def fmt(x, spec=".1f"):
-    return "–" if x is None else format(x, spec)
-
-
 def render(r):
     m = r["machine"]
     peak, peak_src = r["sgemm_peak_gflops"], r["sgemm_peak_source"]
     out = [f"# Distillation training throughput ({m['date']})", "",
            f"Command: `{r['command']}`  ",
-           f"Machine: {m.get('Model name', '?')}, {m.get('CPU(s)', '?')} cores, "
-           f"L2 {m.get('L2 cache', '?')}, L3 {m.get('L3 cache', '?')}; 2 threads everywhere.  ",
-           source_line(r["source"]),
-           f"Load before: `{r['load_before']}`  ",
-           f"Load after: `{r['load_after']}`", "",
+           rpt.machine_line(m, "2 threads everywhere"),
+           rpt.source_line(r["source"]),
+           *rpt.load_lines(r), "",
            "One ALR site MLP (6400 -> hidden -> 6400), batch 200, Adam. tfx: "
            "`tfx-distill` on examples/models/teacher.mlir (random weights, 2200 random "
            f"sentences, {r['holdout_rows']} of them held out, so {r['train_rows']} training rows "
@@ -497,21 +314,22 @@ def main():
         worker_torch(args)
         return 0
 
-    def log(msg):
-        print(msg, file=sys.stderr, flush=True)
-
+    log = rpt.log
+    measured = machine.Measurer(log, args.wait_quiet, retries=1, threshold=0.15,
+                                benchmarks_s=args.wait_benchmarks)
     t_start = time.perf_counter()
     peak, peak_src = sgemm_peak()
-    report = {"command": "/usr/bin/python3 bench/distill_bench.py " + " ".join(sys.argv[1:]),
-              "machine": machine_info(), "source": source_info(["tfx-distill", "tfx-modelgen"]),
-              "load_before": uptime(), "epochs": args.epochs,
+    report = {"command": rpt.command_line(__file__, sys.argv[1:]),
+              "machine": machine.machine_info(),
+              "source": tools.source_info(["tfx-distill", "tfx-modelgen"]),
+              "load_before": machine.uptime(), "epochs": args.epochs,
               "batch_size": args.batch_size, "threads": args.threads,
               "sgemm_peak_gflops": peak, "sgemm_peak_source": peak_src, "rows": []}
     global BIN
     holdout = max(1, int(args.sentences * 0.1))  # tfx-distill's default --holdout 0.1
     report["holdout_rows"], report["train_rows"] = holdout, args.sentences - holdout
     with tempfile.TemporaryDirectory(prefix="tfx-distill-bench-") as work:
-        BIN = snapshot_tools(["tfx-distill", "tfx-modelgen"], os.path.join(work, "bin"))
+        BIN = tools.snapshot(["tfx-distill", "tfx-modelgen"], os.path.join(work, "bin"))
         modelgen = [os.path.join(BIN, "tfx-modelgen"),
                     os.path.join(REPO, "examples", "models", "configs", "teacher.json"),
                     "-o", "/dev/null", "--random-weights", os.path.join(work, "teacher.safetensors"),
@@ -528,54 +346,44 @@ def main():
             # Fresh kernel cache (what a run on new data sees), then the same run again
             # with every kernel on disk ("replay": identical batches hit the cache).
             cache = os.path.join(work, f"kernels-{size}")
-            row["tfx"], row["load_tfx"] = measured(lambda: run_tfx(args, work, size, cache),
-                                                   args, log, "tfx")
+            row["tfx"], row["load_tfx"], _ = measured(
+                lambda: run_tfx(args, work, size, cache), "tfx")
             log(f"  -> {row['tfx'].get('epoch_samples_per_s') or row['tfx'].get('error')} "
                 f"compiled {row['tfx'].get('kernels_compiled')}")
-            row["tfx_replay"], ld = measured(lambda: run_tfx(args, work, size, cache),
-                                             args, log, "tfx replay")
+            row["tfx_replay"], ld, _ = measured(lambda: run_tfx(args, work, size, cache),
+                                                "tfx replay")
             row["load_tfx"] = max(row["load_tfx"], ld)
             log(f"  replay -> {row['tfx_replay'].get('epoch_samples_per_s')} "
                 f"compiled {row['tfx_replay'].get('kernels_compiled')}")
             variants, load_torch = {}, 0.0
-            for variant in ("1", "unset", "onednn"):
+            for variant in peers.VARIANTS:
                 log(f"PyTorch size={size} OPENBLAS/linear={variant} ...")
-                res, ld = measured(lambda: run_torch(args, size, variant), args, log, "torch")
+                res, ld, _ = measured(lambda: run_torch(args, size, variant), "torch")
                 load_torch = max(load_torch, ld)
                 variants[variant] = res
                 log(f"  -> {res.get('samples_per_s', res.get('error'))}")
-            eager = {k: v for k, v in variants.items() if k != "onednn" and v.get("ok")}
             torch_res = {"variants": variants}
-            if eager:
-                peer = max(eager, key=lambda k: eager[k]["samples_per_s"])
-                torch_res.update(peer=peer, samples_per_s=eager[peer]["samples_per_s"])
+            peer, peer_sps = peers.choose_peer(variants, "samples_per_s", better=max)
+            if peer:
+                torch_res.update(peer=peer, samples_per_s=peer_sps)
             if variants["onednn"].get("ok"):
                 torch_res["onednn_samples_per_s"] = variants["onednn"]["samples_per_s"]
             row["torch"], row["load_torch"] = torch_res, load_torch
             if row["tfx"].get("ok"):
                 sps = row["tfx"]["samples_per_s"]
                 row["gflops"] = sps * row["flops_per_row"] / 1e9
-                row["pct_peak"] = 100 * row["gflops"] / peak
+                row["pct_peak"] = stats.percent(row["gflops"], peak)
                 if torch_res.get("samples_per_s"):
-                    row["ratio"] = sps / torch_res["samples_per_s"]
+                    row["ratio"] = stats.ratio(sps, torch_res["samples_per_s"])
                 if row["tfx_replay"].get("ok") and torch_res.get("samples_per_s"):
                     rsps = row["tfx_replay"]["samples_per_s"]
                     row["replay_gflops"] = rsps * row["flops_per_row"] / 1e9
-                    row["replay_pct_peak"] = 100 * row["replay_gflops"] / peak
-                    row["replay_ratio"] = rsps / torch_res["samples_per_s"]
+                    row["replay_pct_peak"] = stats.percent(row["replay_gflops"], peak)
+                    row["replay_ratio"] = stats.ratio(rsps, torch_res["samples_per_s"])
                 if torch_res.get("onednn_samples_per_s"):
-                    row["ratio_onednn"] = sps / torch_res["onednn_samples_per_s"]
+                    row["ratio_onednn"] = stats.ratio(sps, torch_res["onednn_samples_per_s"])
             report["rows"].append(row)
-    report["load_after"] = uptime()
-    report["wall_s"] = time.perf_counter() - t_start
-    md = render(report)
-    print(md)
-    os.makedirs(os.path.dirname(os.path.abspath(args.out_md)), exist_ok=True)
-    with open(args.out_md, "w") as f:
-        f.write(md)
-    with open(args.out_json, "w") as f:
-        json.dump(report, f, indent=1)
-        f.write("\n")
+    rpt.finish(report, render, t_start, args.out_md, args.out_json)
     return 0
 
 

@@ -39,16 +39,17 @@ Method:
   outputs are compared with test/golden/compare.py: fused against unfused,
   and both against PyTorch on the same weights (tolerance 1e-4 relative).
   At every benchmarked batch the outputs are compared again.
-* tfx: `tfx-run MODEL --threads 2 --bench N --cache-dir CACHE -v`, the kernel
-  cache already warm (the first, untimed run only loads the kernels).
-  tfx-run's median of N runs is the number. Unfused and fused alternate,
+* tfx: `tfx-run MODEL --threads 2 --bench N --cache-dir CACHE --stats-json F`,
+  the kernel cache already warm (the first, untimed run only loads the
+  kernels). tfx-run's median of N runs (from F) is the number. Unfused and fused alternate,
   U F U F (--rounds 2), and each variant's faster median is reported (both
   are in the JSON). N = 100 / 30 / 10 at batch 1 / 32 / 256.
 * PyTorch: warm-up, then the median of N = 30 / 10 / 5 runs at batch
   1 / 32 / 256 (netlib BLAS runs ~5 GFLOP/s).
 * Each measurement waits for other benchmarks to finish and for a quiet
   machine, and is re-run once when other processes used >= 15% of the CPUs
-  meanwhile (bench/distill_bench.py's rules); the share is reported.
+  meanwhile (tfxbench.machine.Measurer, as bench/distill_bench.py); the
+  share is reported.
 * Profile (--profile): a few configurations run again with
   HL_JIT_TARGET=host-profile (Halide's sampling profiler; tfx-run --no-cache,
   so kernels are JIT-compiled with the profiler) to see per kernel (unfused)
@@ -66,14 +67,10 @@ bench/results/lsra-latest.json.
 """
 
 import argparse
-import datetime
-import hashlib
 import json
-import math
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,16 +78,10 @@ import time
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-RESULTS = os.path.join(HERE, "results")
-BIN = os.path.join(REPO, "build", "bin")
-GOLDEN = os.path.join(REPO, "test", "golden")
 sys.dont_write_bytecode = True  # no bench/__pycache__ entries from the imports below
-sys.path.insert(0, HERE)
-sys.path.insert(0, GOLDEN)
-import distill_bench as db  # noqa: E402  (machine state helpers)
-import safetensors_io  # noqa: E402
+from tfxbench import BIN, GOLDEN, RESULTS, machine, peers, stats, tools  # noqa: E402
+from tfxbench import report as rpt  # noqa: E402
+import safetensors_io  # noqa: E402  (test/golden; tfxbench puts it on sys.path)
 
 DIMS = [160, 240, 320, 496]
 LENGTHS = [30, 50]
@@ -103,8 +94,7 @@ TORCH_WARMUP = {1: 3, 32: 1, 256: 1}
 PREFIX = "lsra."
 FORM = {"enc": ("lightweight", "centered", "src_ids"), "dec": ("dynamic", "causal", "tgt_ids")}
 PROFILE = ["enc:160:50:32", "enc:496:50:32", "dec:160:50:32", "dec:496:50:32"]
-LATENCY_RE = re.compile(r"latency over (\d+) runs: min ([0-9.]+) ms, median ([0-9.]+) ms, "
-                        r"max ([0-9.]+) ms")
+fmt = rpt.formatter(".3f")
 
 
 # ---------------------------------------------------------------------------
@@ -212,8 +202,7 @@ def worker_torch(args):
     import make_golden as mg  # sets 1 thread; set ours after it
     torch.set_num_threads(args.threads)
     if args.linear == "onednn":
-        import run_benchmarks as rb
-        rb.use_onednn_linear()
+        peers.use_onednn_linear()
     module = torch_module(args.form, args.d)
     weights = safetensors_io.load(args.weights)
     module.load_state_dict({k[len(PREFIX):]: torch.from_numpy(v) for k, v in weights.items()},
@@ -239,10 +228,7 @@ def worker_torch(args):
                 times.append((time.perf_counter() - t0) * 1e3)
         if out_path:
             safetensors_io.save(out_path, {"y": out.numpy()})
-        results.append({"batch": int(x.shape[0]),
-                        "median_ms": statistics.median(times) if times else None,
-                        "min_ms": min(times) if times else None,
-                        "max_ms": max(times) if times else None, "runs": n_runs,
+        results.append({"batch": int(x.shape[0]), **stats.summary(times), "runs": n_runs,
                         "warmup": n_warm})
     print(json.dumps({"results": results, "torch_threads": torch.get_num_threads(),
                       "env": {k: os.environ.get(k) for k in
@@ -252,24 +238,17 @@ def worker_torch(args):
 def run_torch(form, d, weights, inputs, runs, warmups, threads, variant, outputs=None):
     """One worker process for a list of inputs (batches); returns one result
     dict per input ({"ok": False, "error": ...} for all on failure)."""
-    env = dict(os.environ)
-    env.pop("OPENBLAS_NUM_THREADS", None)
-    if variant == "1":
-        env["OPENBLAS_NUM_THREADS"] = "1"
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", "--form", form,
-           "--d", str(d), "--weights", weights, "--inputs", ",".join(inputs),
-           "--runs", ",".join(map(str, runs)), "--warmup", ",".join(map(str, warmups)),
-           "--threads", str(threads), "--linear", "onednn" if variant == "onednn" else "default"]
+    worker = ["--worker", "--form", form, "--d", str(d), "--weights", weights,
+              "--inputs", ",".join(inputs), "--runs", ",".join(map(str, runs)),
+              "--warmup", ",".join(map(str, warmups)), "--threads", str(threads),
+              "--linear", "onednn" if variant == "onednn" else "default"]
     if outputs:
-        cmd += ["--outputs", ",".join(outputs)]
+        worker += ["--outputs", ",".join(outputs)]
     t0 = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
-    except subprocess.TimeoutExpired:
-        return [{"ok": False, "error": "timed out"} for _ in inputs]
-    if proc.returncode != 0:
-        return [{"ok": False, "error": proc.stderr.strip()[-800:]} for _ in inputs]
-    res = json.loads(proc.stdout.strip().splitlines()[-1])
+        res = peers.run_worker(__file__, worker, variant, timeout=1200)
+    except peers.WorkerError as e:
+        return [{"ok": False, "error": str(e)[-800:]} for _ in inputs]
     for r in res["results"]:
         r.update(ok=True, torch_threads=res["torch_threads"], env=res["env"],
                  process_wall_s=time.perf_counter() - t0)
@@ -285,49 +264,10 @@ def tool(name):
 
 
 def run_tfx(model, weights, inputs, outputs, runs, threads, cache, env=None, no_cache=False,
-            timeout=900):
-    cmd = [tool("tfx-run"), model, "--entry", "main", "--weights", weights,
-           "--inputs", inputs, "--threads", str(threads), "-v"]
-    cmd += ["--no-cache"] if no_cache else ["--cache-dir", cache]
-    if runs:
-        cmd += ["--bench", str(runs)]
-    if outputs:
-        cmd += ["--outputs", outputs]
-    t0 = time.perf_counter()
-    for attempt in range(3):  # a relink of the binary in progress: retry
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  env=dict(os.environ, **(env or {})))
-        except subprocess.TimeoutExpired:
-            return {"ok": False, "error": f"timed out after {timeout} s", "cmd": cmd}
-        except OSError as e:
-            proc, err = None, str(e)
-        if proc is not None and proc.returncode in (0, 1):
-            break
-        time.sleep(5)
-    wall = time.perf_counter() - t0
-    if proc is None:
-        return {"ok": False, "error": err, "cmd": cmd}
-    res = {"cmd": cmd, "wall_s": wall, "returncode": proc.returncode}
-    m = LATENCY_RE.search(proc.stdout)
-    if proc.returncode != 0 or (runs and not m):
-        lines = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
-        res.update(ok=False, error=" | ".join(lines[-3:]) or f"exit {proc.returncode}")
-        return res
-    res["ok"] = True
-    if m:
-        res.update(runs=int(m.group(1)), min_ms=float(m.group(2)),
-                   median_ms=float(m.group(3)), max_ms=float(m.group(4)))
-    v = re.search(r"first run ([0-9.]+) s \((\d+) kernels compiled in ([0-9.]+) s, (\d+) from",
-                  proc.stderr)
-    if v:
-        res.update(first_run_s=float(v.group(1)), kernels=int(v.group(2)),
-                   compile_s=float(v.group(3)), disk_hits=int(v.group(4)))
-    v = re.search(r"(\d+) kernel launches, (\d+) buffers allocated", proc.stderr)
-    if v:
-        res["launches"] = int(v.group(1))
-    res["stderr"], res["stdout"] = proc.stderr, proc.stdout
-    return res
+            timeout=900, keep_output=False):
+    return tools.run_tfx(tool("tfx-run"), model, weights, inputs, outputs=outputs, runs=runs,
+                         threads=threads, entry="main", cache_dir=cache, no_cache=no_cache,
+                         env=env, timeout=timeout, attempts=3, keep_output=keep_output)
 
 
 def compare(expected, actual, tol=1e-4):
@@ -374,22 +314,15 @@ def parse_profile(text):
 # Report.
 # ---------------------------------------------------------------------------
 
-def fmt(x, spec=".3f"):
-    return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
-
-
 def render(r):
     m = r["machine"]
     lines = [f"# LSRA block: fused vs unfused vs PyTorch ({m['date']})", "",
              f"Command: `{r['command']}`  ",
-             f"Machine: {m.get('Model name', '?')}, {m.get('CPU(s)', '?')} CPUs, "
-             f"L2 {m.get('L2 cache', '?')}, L3 {m.get('L3 cache', '?')}; --threads "
-             f"{r['threads']}.  ",
+             rpt.machine_line(m, f"--threads {r['threads']}"),
              "Tools (copied out of build/bin at the start): "
              + ", ".join(f"{k} built {v['mtime']} (sha256 {v['sha256'][:12]})"
                          for k, v in r["tools"].items()) + ".  ",
-             f"Load before: `{r['load_before']}`  ", f"Load after: `{r['load_after']}`  ",
-             f"Wall time: {r.get('wall_s', 0):.0f} s.", ""]
+             *rpt.load_lines(r), "", f"Wall time: {r.get('wall_s', 0):.0f} s.", ""]
     lines += ["## Checks (batch 4; tolerance 1e-4 relative, test/golden/compare.py)", "",
               "| form | d | L | fused vs unfused | unfused vs PyTorch | fused vs PyTorch "
               "| tfx.lsra ops | kernels/launches unfused | fused |",
@@ -435,7 +368,7 @@ def render(r):
     if sp:
         lines += ["", f"fused × ≥ 1.3 in {sum(x >= 1.3 for x in sp)} of {len(sp)} "
                   f"configurations; range {min(sp):.2f}–{max(sp):.2f}×, geometric mean "
-                  f"{math.exp(sum(math.log(x) for x in sp) / len(sp)):.2f}×. *others' CPU* = "
+                  f"{stats.geomean(sp):.2f}×. *others' CPU* = "
                   "share of the CPUs other processes used during the tfx / PyTorch "
                   "measurement (re-run once when ≥ 15%)."]
     lines += ["", "PyTorch eager, every setting (median ms):", "",
@@ -481,14 +414,6 @@ def render(r):
 # Driver.
 # ---------------------------------------------------------------------------
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def main(argv=None):
     global BIN
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -531,27 +456,23 @@ def main(argv=None):
     tfx_runs = (lambda b: 3) if args.quick else (lambda b: TFX_RUNS.get(b, 10))
     torch_runs = (lambda b: 2) if args.quick else (lambda b: TORCH_RUNS.get(b, 5))
 
-    def log(msg):
-        print(msg, file=sys.stderr, flush=True)
-
+    log = rpt.log
+    measured = machine.Measurer(log, args.wait_quiet, retries=1, threshold=0.15,
+                                benchmarks_s=args.wait_benchmarks)
     t_start = time.perf_counter()
     work = args.workdir or tempfile.mkdtemp(prefix="tfx-lsra-bench-")
     os.makedirs(work, exist_ok=True)
     cache = os.path.join(work, "kernels")
     shutil.rmtree(cache, ignore_errors=True)
-    tools = {}
+    builds = {}
     for t in ("tfx-run", "tfx-opt"):
         src = os.path.join(BIN, t)
-        for _ in range(60):  # a relink in progress makes it briefly unavailable
-            if os.access(src, os.X_OK):
-                break
-            time.sleep(5)
-        tools[t] = {"mtime": datetime.datetime.fromtimestamp(os.path.getmtime(src))
-                    .isoformat(timespec="seconds"), "sha256": sha256(src)}
-    BIN = db.snapshot_tools(list(tools), os.path.join(work, "bin"))
-    report = {"command": "/usr/bin/python3 bench/lsra_bench.py " + " ".join(
-                  sys.argv[1:] if argv is None else argv),
-              "machine": db.machine_info(), "tools": tools, "load_before": db.uptime(),
+        tools.wait_for(src)
+        builds[t] = {"mtime": tools.built(src), "sha256": tools.sha256(src)}
+    BIN = tools.snapshot(list(builds), os.path.join(work, "bin"))
+    report = {"command": rpt.command_line(__file__, sys.argv[1:] if argv is None else argv),
+              "machine": machine.machine_info(), "tools": builds,
+              "load_before": machine.uptime(),
               "threads": args.threads, "tfx_runs": {str(b): tfx_runs(b) for b in (1, 32, 256)},
               "torch_runs": {str(b): torch_runs(b) for b in (1, 32, 256)},
               "checks": [], "rows": [], "profiles": [], "ir_files": {}}
@@ -635,7 +556,7 @@ def main(argv=None):
                             tfx_runs(batch), args.threads, cache))
                 return res
 
-            t, lt = db.measured(tfx_rounds, args, log, f"tfx {form} {d} {L} {batch}")
+            t, lt, _ = measured(tfx_rounds, f"tfx {form} {d} {L} {batch}")
             row["other_load_tfx"] = lt
             for v in ("unfused", "fused"):
                 ok = [x for x in t[v] if x.get("ok")]
@@ -653,12 +574,12 @@ def main(argv=None):
             row["cmd_example"] = " ".join(t["fused"][0].get("cmd", []))
             um, fm = row["unfused"].get("median_ms"), row["fused"].get("median_ms")
             if um and fm:
-                row["speedup"] = um / fm
+                row["speedup"] = stats.ratio(um, fm)
                 row["round_speedups"] = [
-                    a / b for a, b in zip(row["unfused"]["round_medians"],
-                                          row["fused"]["round_medians"]) if a and b]
+                    stats.ratio(a, b) for a, b in zip(row["unfused"]["round_medians"],
+                                                      row["fused"]["round_medians"]) if a and b]
             if fm:
-                row["fused_gflops"] = 2 * row["macs"] / (fm * 1e-3) / 1e9
+                row["fused_gflops"] = stats.giga_per_s(2 * row["macs"], fm)
             log(f"{form} d {d:3d} L {L} batch {batch:3d}: unfused {fmt(um)} ms, fused "
                 f"{fmt(fm)} ms ({fmt(row.get('speedup'), '.2f')}x; rounds "
                 f"{[round(x, 2) for x in row.get('round_speedups', [])]}) "
@@ -667,7 +588,7 @@ def main(argv=None):
 
         def torch_all():
             res = {}
-            for v in ("1", "unset", "onednn"):
+            for v in peers.VARIANTS:
                 res[v] = run_torch(form, d, mdl["weights"], [r["inputs"] for r in rows],
                                    [torch_runs(r["batch"]) for r in rows],
                                    [TORCH_WARMUP.get(r["batch"], 1) for r in rows],
@@ -675,22 +596,20 @@ def main(argv=None):
                                    [r["outs"]["torch"] for r in rows] if v == "unset" else None)
             return res
 
-        p, lp = db.measured(torch_all, args, log,
-                            f"torch {form} {d} {L} batches {group_batches}")
+        p, lp, _ = measured(torch_all, f"torch {form} {d} {L} batches {group_batches}")
         for k, row in enumerate(rows):
             variants = {v: p[v][k] for v in p}
-            okp = {v: x for v, x in variants.items() if x.get("ok") and v in ("1", "unset")}
             row["torch"] = {"variants": variants}
-            if okp:
-                peer = min(okp, key=lambda v: okp[v]["median_ms"])
-                row["torch"].update(peer=peer, median_ms=okp[peer]["median_ms"])
+            peer, median = peers.choose_peer(variants)
+            if peer:
+                row["torch"].update(peer=peer, median_ms=median)
             if variants.get("onednn", {}).get("ok"):
                 row["torch"]["onednn_ms"] = variants["onednn"]["median_ms"]
             row["other_load_torch"] = lp
             row["other_load"] = max(row["other_load_tfx"], lp)
             fm = row["fused"].get("median_ms")
             if fm and row["torch"].get("median_ms"):
-                row["vs_torch"] = row["torch"]["median_ms"] / fm
+                row["vs_torch"] = stats.ratio(row["torch"]["median_ms"], fm)
             outs = row.pop("outs")
             row.pop("inputs")
             if os.path.exists(outs["unfused"]) and os.path.exists(outs["fused"]):
@@ -736,7 +655,8 @@ def main(argv=None):
             res = {}
             for v in ("unfused", "fused"):
                 r = run_tfx(mdl[v], mdl["weights"], i, None, args.profile_runs, args.threads,
-                            cache, env={"HL_JIT_TARGET": "host-profile"}, no_cache=True)
+                            cache, env={"HL_JIT_TARGET": "host-profile"}, no_cache=True,
+                            keep_output=True)
                 entry = {k: r.get(k) for k in ("ok", "error", "median_ms", "min_ms")}
                 if r.get("ok"):
                     pipes = parse_profile(r.get("stdout", "") + "\n" + r.get("stderr", ""))
@@ -746,24 +666,14 @@ def main(argv=None):
                 res[v] = entry
             return res
 
-        res, load = db.measured(profiled, args, log, f"profile {spec}")
+        res, load, _ = measured(profiled, f"profile {spec}")
         prof.update(res)
         prof["other_load"] = load
         report["profiles"].append(prof)
         log(f"profile {spec}: unfused {fmt(res['unfused'].get('median_ms'))} ms, fused "
             f"{fmt(res['fused'].get('median_ms'))} ms")
 
-    report["load_after"] = db.uptime()
-    report["wall_s"] = time.perf_counter() - t_start
-    md = render(report)
-    print(md)
-    for path in (args.out_md, args.out_json):
-        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(args.out_md, "w") as f:
-        f.write(md)
-    with open(args.out_json, "w") as f:
-        json.dump(report, f, indent=1, default=str)
-        f.write("\n")
+    rpt.finish(report, render, t_start, args.out_md, args.out_json)
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -25,7 +25,7 @@ Teacher sizes: d_model 128, 8 heads, length 50; batch 1, 32, 256; 2 threads.
   the 66,048 of the attention (Q, K, V, O projections with biases).
 
 Before every measurement the script waits (up to 15 min) until no other
-benchmark runs (bench/distill_bench.py has the rules) and records the share
+benchmark runs (tfxbench.machine has the rules) and records the share
 of the CPUs other processes used meanwhile.
 
 Writes bench/results/replacement-latest.md (also printed) and
@@ -33,7 +33,6 @@ bench/results/replacement-latest.json.
 """
 
 import argparse
-import json
 import math
 import os
 import re
@@ -46,17 +45,11 @@ import zlib
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-sys.dont_write_bytecode = True  # no bench/__pycache__ entries from the import below
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(REPO, "test", "golden"))
-import distill_bench as db  # noqa: E402  (machine state helpers)
-import safetensors_io  # noqa: E402
+sys.dont_write_bytecode = True  # no bench/__pycache__ entries from the imports below
+from tfxbench import BIN, MODELS, RESULTS, machine, stats, tools  # noqa: E402
+from tfxbench import report as rpt  # noqa: E402
+import safetensors_io  # noqa: E402  (test/golden; tfxbench puts it on sys.path)
 
-BIN = os.path.join(REPO, "build", "bin")
-MODELS = os.path.join(HERE, "models")
-RESULTS = os.path.join(HERE, "results")
 LENGTH, D, VOCAB = 50, 128, 1000
 ATTENTION_PARAMS = 4 * (D * D + D)  # 66,048
 BASELINE = {"attention": "attention_block.mlir", "encoder_layer": "encoder_layer.mlir"}
@@ -66,8 +59,7 @@ SIZES = ["xs", "s", "m", "l"]
 BATCHES = [1, 32, 256]
 RUNS = {1: 50, 32: 20, 256: 10}
 PARAM_RE = re.compile(r'tfx\.param\s+"([^"]+)"\s*:\s*tensor<([0-9x]+)xf32>')
-LATENCY_RE = re.compile(r"latency over (\d+) runs: min ([0-9.]+) ms, median ([0-9.]+) ms, "
-                        r"max ([0-9.]+) ms")
+fmt = rpt.formatter(".3f")
 
 
 def params_of(path):
@@ -109,35 +101,17 @@ def make_inputs(batch, seed=7):
 
 
 def run_tfx(model, weights, inputs, runs, threads, cache_dir, timeout=900):
-    cmd = [os.path.join(BIN, "tfx-run"), model, "--weights", weights, "--inputs", inputs,
-           "--threads", str(threads), "--bench", str(runs), "--cache-dir", cache_dir]
-    t0 = time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"ok": False, "error": f"timed out after {timeout} s"}
-    wall = time.perf_counter() - t0
-    m = LATENCY_RE.search(proc.stdout + proc.stderr)
-    if proc.returncode != 0 or not m:
-        return {"ok": False, "error": (proc.stderr.strip() or proc.stdout.strip())[-400:],
-                "wall_s": wall}
-    return {"ok": True, "runs": int(m.group(1)), "min_ms": float(m.group(2)),
-            "median_ms": float(m.group(3)), "max_ms": float(m.group(4)), "wall_s": wall}
-
-
-def fmt(x, spec=".3f"):
-    return "–" if x is None else format(x, spec)
+    return tools.run_tfx(os.path.join(BIN, "tfx-run"), model, weights, inputs, runs=runs,
+                         threads=threads, cache_dir=cache_dir, timeout=timeout)
 
 
 def render(r):
     m = r["machine"]
     out = [f"# Attention replacement: inference latency ({m['date']})", "",
            f"Command: `{r['command']}`  ",
-           f"Machine: {m.get('Model name', '?')}, {m.get('CPU(s)', '?')} cores, "
-           f"L2 {m.get('L2 cache', '?')}, L3 {m.get('L3 cache', '?')}; --threads {r['threads']}.  ",
-           db.source_line(r["source"]),
-           f"Load before: `{r['load_before']}`  ",
-           f"Load after: `{r['load_after']}`", "",
+           rpt.machine_line(m, f"--threads {r['threads']}"),
+           rpt.source_line(r["source"]),
+           *rpt.load_lines(r), "",
            "Median latency of `tfx-run --bench N` (N = 50 / 20 / 10 at batch 1 / 32 / 256). "
            "*baseline* is the block the replaced block stands in for: the attention "
            "sublayer `x + MHA(LN(x))` (bench/models/attention_block.mlir) for ALR, ALRR and "
@@ -177,7 +151,8 @@ def render(r):
     out += ["", "Replaced blocks were made with:", ""]
     out += [f"    {c}" for c in r["opt_cmds"]]
     out += ["", "and run with `build/bin/tfx-run FILE --weights W --inputs I --threads 2 "
-            "--bench N --cache-dir DIR`.", "", f"Wall time: {r['wall_s']:.0f} s.", ""]
+            "--bench N --cache-dir DIR --stats-json F`.", "",
+            f"Wall time: {r['wall_s']:.0f} s.", ""]
     return "\n".join(out)
 
 
@@ -195,20 +170,21 @@ def main():
     modes, sizes = args.modes.split(","), args.sizes.split(",")
     batches = [int(b) for b in args.batches.split(",")]
 
-    def log(msg):
-        print(msg, file=sys.stderr, flush=True)
-
+    log = rpt.log
+    measured = machine.Measurer(log, args.wait_quiet, retries=1, threshold=0.15,
+                                benchmarks_s=args.wait_benchmarks)
     t_start = time.perf_counter()
-    report = {"command": "/usr/bin/python3 bench/replacement_bench.py " + " ".join(sys.argv[1:]),
-              "machine": db.machine_info(), "source": db.source_info(["tfx-run", "tfx-opt"]),
-              "load_before": db.uptime(), "threads": args.threads,
+    report = {"command": rpt.command_line(__file__, sys.argv[1:]),
+              "machine": machine.machine_info(),
+              "source": tools.source_info(["tfx-run", "tfx-opt"]),
+              "load_before": machine.uptime(), "threads": args.threads,
               "attention_params": ATTENTION_PARAMS, "baselines": {}, "baseline_params": {},
               "rows": [], "opt_cmds": []}
     global BIN
     work = tempfile.mkdtemp(prefix="tfx-replacement-bench-")
     cache = os.path.join(work, "cache")
     try:
-        BIN = db.snapshot_tools(["tfx-run", "tfx-opt"], os.path.join(work, "bin"))
+        BIN = tools.snapshot(["tfx-run", "tfx-opt"], os.path.join(work, "bin"))
         inputs = {}
         for b in batches:
             inputs[b] = os.path.join(work, f"in.b{b}.safetensors")
@@ -221,9 +197,9 @@ def main():
             return path, params
 
         def timed(model, weights, batch, what):
-            res, load = db.measured(
+            res, load, _ = measured(
                 lambda: run_tfx(model, weights, inputs[batch], RUNS.get(batch, 10),
-                                args.threads, cache), args, log, what)
+                                args.threads, cache), what)
             res["other_load"] = load
             log(f"  {what} batch {batch}: "
                 f"{res['median_ms'] if res.get('ok') else 'FAILED: ' + res['error']}")
@@ -291,19 +267,10 @@ def main():
         for row in report["rows"]:
             base = report["baselines"][row["baseline"]][str(row["batch"])]
             if row["tfx"].get("ok") and base.get("ok"):
-                row["speedup"] = base["median_ms"] / row["tfx"]["median_ms"]
+                row["speedup"] = stats.ratio(base["median_ms"], row["tfx"]["median_ms"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report["load_after"] = db.uptime()
-    report["wall_s"] = time.perf_counter() - t_start
-    md = render(report)
-    print(md)
-    os.makedirs(os.path.dirname(os.path.abspath(args.out_md)), exist_ok=True)
-    with open(args.out_md, "w") as f:
-        f.write(md)
-    with open(args.out_json, "w") as f:
-        json.dump(report, f, indent=1)
-        f.write("\n")
+    rpt.finish(report, render, t_start, args.out_md, args.out_json)
     return 0
 
 

@@ -11,8 +11,9 @@ decoder_layer) and batch size (default 1, 32, 256):
 * random weights and inputs are written once (safetensors; the weights by the
   PyTorch reference modules of test/golden/make_golden.py, whose state_dict
   names are the blocks' tfx.param names);
-* `tfx-run --bench N --threads 2` gives the tfx latency (median of N runs
-  after a warm-up run that compiles the kernels; fresh kernel cache per suite);
+* `tfx-run --bench N --threads 2 --stats-json F` gives the tfx latency
+  (median of N runs after a warm-up run that compiles the kernels; fresh
+  kernel cache per suite);
 * PyTorch eager (same module, torch.set_num_threads(2), torch.no_grad(), the
   same N runs after warm-up) is timed in subprocesses with
   OPENBLAS_NUM_THREADS=1 and with it unset; the faster is the peer. A third,
@@ -40,28 +41,20 @@ bench/results/latest.json (raw numbers). Progress goes to stderr.
 """
 
 import argparse
-import datetime
 import json
 import math
 import os
-import platform
-import re
-import resource
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-MODELS = os.path.join(HERE, "models")
-RESULTS = os.path.join(HERE, "results")
-sys.path.insert(0, os.path.join(REPO, "test", "golden"))
-import safetensors_io  # noqa: E402
+sys.dont_write_bytecode = True  # no bench/__pycache__ entries from the imports below
+from tfxbench import BIN, MODELS, RESULTS, machine, peers, stats, tools  # noqa: E402
+from tfxbench import report as rpt  # noqa: E402
+import safetensors_io  # noqa: E402  (test/golden; tfxbench puts it on sys.path)
 
 # Teacher sizes.
 D, HEADS, FFN_DIM, LENGTH, VOCAB = 128, 8, 512, 50, 1000
@@ -95,8 +88,7 @@ PREFIX = {
 PREFIX.update({name: "linear." for name in PROBES})
 AUTO_SCHEDULES = ["adams2019", "mullapudi2016"]
 AUTO_BATCHES = [1, 32]
-LATENCY_RE = re.compile(r"latency over (\d+) runs: min ([0-9.]+) ms, median ([0-9.]+) ms, "
-                        r"max ([0-9.]+) ms")
+fmt = rpt.formatter(".2f")
 
 
 # ---------------------------------------------------------------------------
@@ -216,37 +208,13 @@ def make_inputs(block, batch, seed):
 # Subprocess workers (torch is imported there, after the environment is set).
 # ---------------------------------------------------------------------------
 
-def use_onednn_linear():
-    """Routes every F.linear (nn.Linear and the projections inside
-    F.multi_head_attention_forward) through oneDNN (torch's mkldnn_linear).
-
-    Informational only: this Debian PyTorch links the reference (netlib)
-    BLAS, so its eager GEMMs are unoptimised; this shows what the same eager
-    graph does with an optimised GEMM. Weight conversions are cached; the
-    activation conversions to and from the oneDNN layout are timed."""
-    import torch
-    import torch.nn.functional as F
-    cache = {}
-
-    def linear(x, w, b=None):
-        entry = cache.get(id(w))
-        if entry is None or entry[0] is not w:
-            entry = (w, w.to_mkldnn(), None if b is None else b.to_mkldnn())
-            cache[id(w)] = entry
-        y = torch._C._nn.mkldnn_linear(x.reshape(-1, x.shape[-1]).to_mkldnn(), entry[1],
-                                       entry[2]).to_dense()
-        return y.view(*x.shape[:-1], w.shape[0])
-
-    F.linear = linear
-
-
 def worker_torch(args):
     """Times PyTorch eager on one block; prints a JSON line."""
     import torch
     factory, forward = torch_modules()[args.block]  # imports make_golden (sets 1 thread)
     torch.set_num_threads(args.threads)
     if args.linear == "onednn":
-        use_onednn_linear()
+        peers.use_onednn_linear()
     module = factory()
     weights = safetensors_io.load(args.weights)
     prefix = PREFIX[args.block]
@@ -264,8 +232,7 @@ def worker_torch(args):
             times.append((time.perf_counter() - t0) * 1e3)
     if args.outputs:
         safetensors_io.save(args.outputs, {"y": out.numpy()})
-    print(json.dumps({"median_ms": statistics.median(times), "min_ms": min(times),
-                      "max_ms": max(times), "runs": args.runs,
+    print(json.dumps({**stats.summary(times), "runs": args.runs,
                       "torch_threads": torch.get_num_threads()}))
 
 
@@ -281,13 +248,7 @@ def worker_roofline(args):
     out = {"sgemm": {}, "bandwidth": {}, "torch_threads": torch.get_num_threads()}
 
     def best_gflops(fn, reps):
-        fn()  # warm-up
-        best = math.inf
-        for _ in range(reps):
-            t0 = time.perf_counter()
-            fn()
-            best = min(best, time.perf_counter() - t0)
-        return flop / best / 1e9
+        return flop / stats.best_seconds(fn, reps) / 1e9
 
     # torch.matmul: whatever BLAS torch is linked with (here: check the notes).
     c = torch.empty(n, n)
@@ -313,13 +274,7 @@ def worker_roofline(args):
     nbytes = 2.0 * count * 4
 
     def best_gbs(fn, reps=6):
-        fn()
-        best = math.inf
-        for _ in range(reps):
-            t0 = time.perf_counter()
-            fn()
-            best = min(best, time.perf_counter() - t0)
-        return nbytes / best / 1e9
+        return nbytes / stats.best_seconds(fn, reps) / 1e9
 
     out["bandwidth"]["torch copy_ (2 threads)"] = best_gbs(lambda: dst.copy_(src))
     s_np, d_np = src.numpy(), dst.numpy()
@@ -327,16 +282,9 @@ def worker_roofline(args):
     print(json.dumps(out))
 
 
-def run_worker(kind, extra, env_updates=None, env_remove=(), timeout=1800):
-    env = dict(os.environ)
-    for k in env_remove:
-        env.pop(k, None)
-    env.update(env_updates or {})
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", kind] + extra
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
-    if proc.returncode != 0:
-        raise RuntimeError(f"worker {kind} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+def run_worker(kind, extra, variant):
+    """This script as a worker of `kind` in PyTorch setting `variant`."""
+    return peers.run_worker(__file__, ["--worker", kind] + extra, variant)
 
 
 # ---------------------------------------------------------------------------
@@ -345,163 +293,14 @@ def run_worker(kind, extra, env_updates=None, env_remove=(), timeout=1800):
 
 def run_tfx(tfx_run, block, weights, inputs, outputs, runs, threads, cache_dir,
             schedule="manual", timeout=900):
-    cmd = [tfx_run, os.path.join(MODELS, IR[block]), "--entry", "main",
-           "--weights", weights, "--inputs", inputs, "--threads", str(threads),
-           "--bench", str(runs), "--schedule", schedule, "--cache-dir", cache_dir, "-v"]
-    if outputs:
-        cmd += ["--outputs", outputs]
-    t0 = time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"ok": False, "error": f"timed out after {timeout} s", "cmd": cmd}
-    wall = time.perf_counter() - t0
-    m = LATENCY_RE.search(proc.stdout)
-    if proc.returncode != 0 or not m:
-        err = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
-        return {"ok": False, "error": " | ".join(err[-3:]) or f"exit {proc.returncode}",
-                "returncode": proc.returncode, "wall_s": wall, "cmd": cmd}
-    res = {"ok": True, "runs": int(m.group(1)), "min_ms": float(m.group(2)),
-           "median_ms": float(m.group(3)), "max_ms": float(m.group(4)), "wall_s": wall,
-           "cmd": cmd}
-    v = re.search(r"first run ([0-9.]+) s \((\d+) kernels compiled in ([0-9.]+) s, (\d+) from",
-                  proc.stderr)
-    if v:
-        res.update(first_run_s=float(v.group(1)), kernels=int(v.group(2)),
-                   compile_s=float(v.group(3)), disk_hits=int(v.group(4)))
-    v = re.search(r"(\d+) kernel launches, (\d+) buffers allocated, (\d+) reused, peak (\d+) bytes",
-                  proc.stderr)
-    if v:
-        res.update(launches=int(v.group(1)), buffers=int(v.group(2)),
-                   buffers_reused=int(v.group(3)), peak_bytes=int(v.group(4)))
-    return res
-
-
-# ---------------------------------------------------------------------------
-# Machine description.
-# ---------------------------------------------------------------------------
-
-def machine_info():
-    info = {"python": platform.python_version(), "date": datetime.datetime.now().isoformat(
-        timespec="seconds")}
-    try:
-        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        for key in ("Model name", "CPU(s)", "Thread(s) per core", "L2 cache", "L3 cache"):
-            m = re.search(rf"^{re.escape(key)}:\s*(.+)$", lscpu, re.M)
-            if m:
-                info[key] = m.group(1).strip()
-        m = re.search(r"^Flags:.*$", lscpu, re.M)
-        if m:
-            info["simd"] = " ".join(f for f in ("avx2", "fma", "avx512f") if f" {f}" in m.group(0))
-    except OSError:
-        pass
-    info["load"] = uptime()
-    return info
-
-
-def git_revision():
-    """HEAD and whether the compiler sources differ from it (read-only git)."""
-    def git(*a):
-        try:
-            return subprocess.run(["git", "-C", REPO] + list(a), capture_output=True,
-                                  text=True, timeout=30).stdout.strip()
-        except (OSError, subprocess.TimeoutExpired):
-            return ""
-    head = git("rev-parse", "--short", "HEAD") or "?"
-    dirty = git("status", "--porcelain", "--", "lib", "runtime", "tools", "include")
-    return head + (" + uncommitted changes in " + ", ".join(sorted({
-        ln[3:].split("/")[0] + "/" + ln[3:].split("/")[1] if "/" in ln[3:] else ln[3:]
-        for ln in dirty.splitlines()})) if dirty else "")
-
-
-def uptime():
-    try:
-        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "?"
-
-
-def loadavg1():
-    try:
-        return os.getloadavg()[0]
-    except OSError:
-        return float("nan")
-
-
-def cpu_jiffies():
-    """(total, idle) jiffies of all CPUs from /proc/stat."""
-    with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return sum(v), v[3] + v[4]
-
-
-def cpu_busy(seconds=1.0):
-    """Fraction of all cores busy over `seconds` (we are idle meanwhile)."""
-    a = cpu_jiffies()
-    time.sleep(seconds)
-    b = cpu_jiffies()
-    total = b[0] - a[0]
-    return 1.0 - (b[1] - a[1]) / total if total else 0.0
-
-
-def wait_quiet(max_wait, threshold=0.10, log=None):
-    """Waits (up to max_wait s) until other processes use < threshold of the
-    machine; returns the last busy fraction seen."""
-    deadline = time.monotonic() + max_wait
-    busy = cpu_busy()
-    said = False
-    while busy >= threshold and time.monotonic() < deadline:
-        if log and not said:
-            log(f"  machine busy ({busy:.0%} of {os.cpu_count()} cores); waiting up to "
-                f"{max_wait} s for it to go quiet ...")
-            said = True
-        time.sleep(4)
-        busy = cpu_busy()
-    return busy
-
-
-class OtherLoad:
-    """Measures the CPU time other processes used during a block: all busy
-    jiffies minus our children's CPU time, as a fraction of wall x cores."""
-
-    def __enter__(self):
-        self.t0 = time.monotonic()
-        self.j0 = cpu_jiffies()
-        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.c0 = ru.ru_utime + ru.ru_stime
-        return self
-
-    def __exit__(self, *exc):
-        wall = time.monotonic() - self.t0
-        j1 = cpu_jiffies()
-        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-        ours = ru.ru_utime + ru.ru_stime - self.c0
-        hz = os.sysconf("SC_CLK_TCK")
-        busy_s = ((j1[0] - j1[1]) - (self.j0[0] - self.j0[1])) / hz
-        self.fraction = max(0.0, (busy_s - ours) / (wall * (os.cpu_count() or 1))) if wall else 0.0
-        return False
-
-
-def measured(fn, args, log, what):
-    """Runs fn() on a quiet machine; retries (up to args.retries times) when
-    other processes took more than 10% of the machine meanwhile. Returns
-    (result, other_load_fraction, attempts)."""
-    for attempt in range(1, args.retries + 2):
-        wait_quiet(args.wait_quiet, log=log)
-        with OtherLoad() as load:
-            res = fn()
-        if load.fraction < 0.10 or attempt > args.retries:
-            return res, load.fraction, attempt
-        log(f"  {what}: other processes used {load.fraction:.0%} of the machine; re-running")
+    return tools.run_tfx(tfx_run, os.path.join(MODELS, IR[block]), weights, inputs,
+                         outputs=outputs, runs=runs, threads=threads, entry="main",
+                         schedule=schedule, cache_dir=cache_dir, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------
 # Report.
 # ---------------------------------------------------------------------------
-
-def fmt(x, spec=".2f", none="–"):
-    return none if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
-
 
 def render(report):
     r = report
@@ -509,13 +308,10 @@ def render(report):
     m = r["machine"]
     lines = [f"# tfx benchmarks ({m['date']})", "",
              f"Command: `{r['command']}`  ",
-             f"Machine: {m.get('Model name', '?')}, {m.get('CPU(s)', '?')} cores "
-             f"({m.get('simd', '')}), L2 {m.get('L2 cache', '?')}, L3 {m.get('L3 cache', '?')}; "
-             f"--threads {r['threads']}.  ",
+             rpt.machine_line(m, f"--threads {r['threads']}"),
              f"Source: git {r.get('git', '?')}; build/bin/tfx-run built "
              f"{r.get('tfx_run_mtime', '?')}.  ",
-             f"Load before: `{r['load_before']}`  ",
-             f"Load after: `{r['load_after']}`", "",
+             *rpt.load_lines(r), "",
              *([f"**WARNING: {r['warning']}**", ""] if r.get("warning") else []),
              "*others' CPU* = share of the machine other processes used while that "
              "measurement ran (each measurement waits for a quiet machine and is re-run "
@@ -607,10 +403,10 @@ def render(report):
 # ---------------------------------------------------------------------------
 
 def torch_both_ways(block, weights, inputs, runs, threads, outputs, warmup=2,
-                    variants_wanted=("1", "unset", "onednn")):
+                    variants_wanted=peers.VARIANTS):
     """PyTorch eager with OPENBLAS_NUM_THREADS=1 and unset; the faster is the
     peer. Variant "onednn" (informational, never the peer) is eager with the
-    linears through oneDNN (see use_onednn_linear)."""
+    linears through oneDNN (see peers.use_onednn_linear)."""
     variants = {}
     for name in variants_wanted:
         extra = ["--block", block, "--weights", weights, "--inputs", inputs,
@@ -620,19 +416,15 @@ def torch_both_ways(block, weights, inputs, runs, threads, outputs, warmup=2,
         if name == "onednn":
             extra += ["--linear", "onednn"]
         try:
-            if name == "1":
-                variants[name] = run_worker("torch", extra, {"OPENBLAS_NUM_THREADS": "1"})
-            else:
-                variants[name] = run_worker("torch", extra, env_remove=["OPENBLAS_NUM_THREADS"])
-        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            variants[name] = run_worker("torch", extra, name)
+        except peers.WorkerError as e:
             variants[name] = {"error": str(e)}
-    ok = {k: v for k, v in variants.items() if "median_ms" in v and k in ("1", "unset")}
     res = {"variants": variants}
     if "median_ms" in variants.get("onednn", {}):
         res["onednn_ms"] = variants["onednn"]["median_ms"]
-    if ok:
-        res["peer"] = min(ok, key=lambda k: ok[k]["median_ms"])
-        res["median_ms"] = ok[res["peer"]]["median_ms"]
+    peer, median = peers.choose_peer(variants)
+    if peer:
+        res["peer"], res["median_ms"] = peer, median
     return res
 
 
@@ -649,7 +441,7 @@ def max_abs_err(tfx_out, torch_out):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--tfx-run", default=os.path.join(REPO, "build", "bin", "tfx-run"))
+    ap.add_argument("--tfx-run", default=os.path.join(BIN, "tfx-run"))
     ap.add_argument("--blocks", default=",".join(BLOCKS))
     ap.add_argument("--batches", default=",".join(map(str, BATCHES)))
     ap.add_argument("--threads", type=int, default=THREADS)
@@ -686,11 +478,7 @@ def main(argv=None):
     if args.worker == "roofline":
         return worker_roofline(args) or 0
 
-    for _ in range(60):  # a rebuild in progress makes it briefly unavailable
-        if os.access(args.tfx_run, os.X_OK):
-            break
-        time.sleep(5)
-    if not os.access(args.tfx_run, os.X_OK):
+    if not tools.wait_for(args.tfx_run):
         sys.exit(f"run_benchmarks.py: error: {args.tfx_run} not found; build first "
                  f"(cmake -G Ninja -B build && ninja -C build)")
     blocks = [b for b in args.blocks.split(",") if b]
@@ -705,15 +493,14 @@ def main(argv=None):
     os.makedirs(workdir, exist_ok=True)
     cache_dir = os.path.join(workdir, "kernels")  # fresh: kernels of this build
     shutil.rmtree(cache_dir, ignore_errors=True)
-    log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+    log = rpt.log
+    measured = machine.Measurer(log, args.wait_quiet, retries=args.retries, threshold=0.10)
 
-    report = {"threads": args.threads, "machine": machine_info(), "load_before": uptime(),
-              "command": " ".join(["/usr/bin/python3", os.path.relpath(__file__, REPO)]
-                                  + sys.argv[1:]),
-              "retries": args.retries, "blocks": [], "git": git_revision(),
-              "tfx_run_mtime": datetime.datetime.fromtimestamp(
-                  os.path.getmtime(args.tfx_run)).isoformat(timespec="seconds"),
-              "auto_schedules": []}
+    report = {"threads": args.threads, "machine": machine.machine_info(),
+              "load_before": machine.uptime(),
+              "command": rpt.command_line(__file__, sys.argv[1:]),
+              "retries": args.retries, "blocks": [], "git": tools.git_revision(),
+              "tfx_run_mtime": tools.built(args.tfx_run), "auto_schedules": []}
     log(f"workdir {workdir}; load: {report['load_before']}")
 
     roof = {"sgemm": {}, "bandwidth": {}, "runs": []}
@@ -723,7 +510,7 @@ def main(argv=None):
         log(f"roofline ({when}): sgemm peak and memory bandwidth ...")
         res, lr, _ = measured(lambda: run_worker("roofline", [
             "--threads", str(args.threads), "--matmul-reps", "1" if args.quick else "2"],
-            env_remove=["OPENBLAS_NUM_THREADS"]), args, log, "roofline")
+            "unset"), "roofline")
         res["other_load"], res["when"] = lr, when
         roof["runs"].append(res)
         for kind in ("sgemm", "bandwidth"):
@@ -756,27 +543,27 @@ def main(argv=None):
             w, i = files(block, batch)
             tfx_out = os.path.join(workdir, f"{block}.b{batch}.tfx.safetensors")
             torch_out = os.path.join(workdir, f"{block}.b{batch}.torch.safetensors")
-            load0 = loadavg1()
+            load0 = machine.loadavg1()
             t, lt, at = measured(lambda: run_tfx(args.tfx_run, block, w, i, tfx_out, runs,
                                                  args.threads, cache_dir),
-                                 args, log, f"tfx {block} batch {batch}")
+                                 f"tfx {block} batch {batch}")
             p, lp, ap_ = measured(lambda: torch_both_ways(block, w, i, runs, args.threads,
                                                           torch_out,
                                                           warmup=1 if batch >= 256 else 2),
-                                  args, log, f"PyTorch {block} batch {batch}")
+                                  f"PyTorch {block} batch {batch}")
             row = {"block": block, "batch": batch, "runs": runs, "tfx": t, "torch": p,
                    "flops": block_flops(block, batch), "loadavg1": load0,
                    "other_load": max(lt, lp), "attempts": [at, ap_]}
             if t.get("ok"):
                 manual[(block, batch)] = t["median_ms"]
-                row["gflops"] = row["flops"] / (t["median_ms"] * 1e-3) / 1e9
+                row["gflops"] = stats.giga_per_s(row["flops"], t["median_ms"])
                 if batch == 1:
                     nbytes = os.path.getsize(w) + os.path.getsize(i) + (
                         os.path.getsize(tfx_out) if os.path.exists(tfx_out) else 0)
                     row["bytes_moved"] = nbytes
-                    row["gbs"] = nbytes / (t["median_ms"] * 1e-3) / 1e9
+                    row["gbs"] = stats.giga_per_s(nbytes, t["median_ms"])
                 if p.get("median_ms"):
-                    row["speedup"] = p["median_ms"] / t["median_ms"]
+                    row["speedup"] = stats.ratio(p["median_ms"], t["median_ms"])
                 row["max_abs_err"] = max_abs_err(tfx_out, torch_out)
             report["blocks"].append(row)
             log(f"{block:14s} batch {batch:4d}: tfx "
@@ -797,13 +584,13 @@ def main(argv=None):
                                                     runs, args.threads, cache_dir,
                                                     schedule=schedule,
                                                     timeout=args.auto_timeout),
-                                    args, log, f"{schedule} batch {batch}")
+                                    f"{schedule} batch {batch}")
                 row = {"schedule": schedule, "batch": batch, "runs": runs, "tfx": t,
                        "other_load": lt}
                 if t.get("ok"):
                     base = manual.get(("encoder_layer", batch))
                     row["manual_ms"] = base
-                    row["vs_manual"] = base / t["median_ms"] if base else None
+                    row["vs_manual"] = stats.ratio(base, t["median_ms"])
                     torch_out = os.path.join(workdir, f"encoder_layer.b{batch}.torch.safetensors")
                     row["max_abs_err"] = max_abs_err(out, torch_out)
                 report["auto_schedules"].append(row)
@@ -819,22 +606,22 @@ def main(argv=None):
             runs = 3 if args.quick else 10
             t, lt, _ = measured(lambda: run_tfx(args.tfx_run, probe, w, i, tfx_out, runs,
                                                 args.threads, cache_dir),
-                                args, log, f"tfx {probe}")
+                                f"tfx {probe}")
             # netlib PyTorch only for linear_big (3.4 s a run), 3 runs.
             wanted = ("1", "unset", "onednn") if probe == "linear_big" else ("unset", "onednn")
             p, lp, _ = measured(lambda: torch_both_ways(
                 probe, w, i, 3 if probe == "linear_big" else runs, args.threads, torch_out,
-                warmup=1, variants_wanted=wanted), args, log, f"PyTorch {probe}")
+                warmup=1, variants_wanted=wanted), f"PyTorch {probe}")
             rows = math.prod(shape[:-1])
             g = {"probe": probe, "mnk": f"{rows} x {fout} x {fin}", "tfx": t, "torch": p,
                  "flops": block_flops(probe, shape[0]), "other_load": max(lt, lp)}
             if t.get("ok"):
-                g["tfx_gflops"] = g["flops"] / (t["median_ms"] * 1e-3) / 1e9
+                g["tfx_gflops"] = stats.giga_per_s(g["flops"], t["median_ms"])
                 g["max_abs_err"] = max_abs_err(tfx_out, torch_out)
             if p.get("onednn_ms"):
-                g["onednn_gflops"] = g["flops"] / (p["onednn_ms"] * 1e-3) / 1e9
+                g["onednn_gflops"] = stats.giga_per_s(g["flops"], p["onednn_ms"])
             if probe == "linear_big" and p.get("median_ms"):
-                g["torch_gflops"] = g["flops"] / (p["median_ms"] * 1e-3) / 1e9
+                g["torch_gflops"] = stats.giga_per_s(g["flops"], p["median_ms"])
             report["gemm_probes"].append(g)
             log(f"  -> tfx {fmt(g.get('tfx_gflops'), '.1f')} GFLOP/s, PyTorch+oneDNN "
                 f"{fmt(g.get('onednn_gflops'), '.1f')} GFLOP/s [others used "
@@ -844,30 +631,19 @@ def main(argv=None):
     peak, bw = roof["sgemm_peak_gflops"], roof["bandwidth_gbs"]
     for row in report["blocks"]:
         if "gflops" in row:
-            row["pct_peak"] = 100 * row["gflops"] / peak
+            row["pct_peak"] = stats.percent(row["gflops"], peak)
         if "gbs" in row:
-            row["pct_bw"] = 100 * row["gbs"] / bw
+            row["pct_bw"] = stats.percent(row["gbs"], bw)
     for g in report.get("gemm_probes", []):
         if "tfx_gflops" in g:
-            g["tfx_pct_peak"] = 100 * g["tfx_gflops"] / peak
-    report["load_after"] = uptime()
-    mtime_end = datetime.datetime.fromtimestamp(
-        os.path.getmtime(args.tfx_run)).isoformat(timespec="seconds")
+            g["tfx_pct_peak"] = stats.percent(g["tfx_gflops"], peak)
+    mtime_end = tools.built(args.tfx_run)
     if mtime_end != report["tfx_run_mtime"]:
         report["warning"] = (f"build/bin/tfx-run was rebuilt during the suite "
                              f"({report['tfx_run_mtime']} -> {mtime_end}): the results "
                              f"mix two builds; run again")
         log("WARNING: " + report["warning"])
-    report["wall_s"] = time.perf_counter() - t_start
-    md = render(report)
-    print(md)
-    for path in (args.out_md, args.out_json):
-        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(args.out_md, "w") as f:
-        f.write(md)
-    with open(args.out_json, "w") as f:
-        json.dump(report, f, indent=1, default=str)
-        f.write("\n")
+    rpt.finish(report, render, t_start, args.out_md, args.out_json)
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

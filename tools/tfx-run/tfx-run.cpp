@@ -2,12 +2,14 @@
 //
 //   tfx-run MODEL.mlir --weights W.safetensors --inputs IN.safetensors
 //           --outputs OUT.safetensors [--entry NAME] [--threads N] [--bench N]
-//           [--schedule manual|adams2019|mullapudi2016]
+//           [--schedule manual|adams2019|mullapudi2016] [--stats-json FILE|-]
 //   tfx-run MODEL.mlir --greedy --weights W --inputs IN --outputs OUT
 //
 // Inputs and outputs are matched by the `tfx.name` of the entry function's
 // arguments and results. Every error is reported with a message and a
 // non-zero exit; the output file is written atomically, only on success.
+// --stats-json writes the run's statistics as JSON (schema in kOverview, the
+// --help text, and in docs/running.md), also atomically and only on success.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,8 +23,11 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +35,27 @@
 namespace cl = llvm::cl;
 using tfx::rt::Status;
 using tfx::rt::Tensor;
+using Json = nlohmann::ordered_json;
+
+/// The --help overview, with the --stats-json schema (docs/running.md has it
+/// too). Bump "version" when a key changes meaning or goes away.
+static const char kOverview[] = R"(tfx-run: run a tfx model through Halide kernels
+
+--stats-json=FILE ('-': stdout, and the `latency over` line goes to stderr)
+writes one JSON object after a successful run (version 1):
+  tool "tfx-run", version 1, model (path as given), entry (the function run;
+  null with --greedy), greedy (bool), schedule, threads (--threads; 0 = all
+  cores), cache_dir (kernel cache directory; null with --no-cache),
+  first_run_s (seconds: the first run, which compiles or loads the kernels),
+  kernels: {count, compile_s (seconds compiling), disk_hits (loaded from the
+    disk cache)} after the first run,
+  functions: {NAME: {kernel_launches, buffers_allocated, buffers_reused,
+    peak_intermediate_bytes}} of the first run (--greedy: encode and decode,
+    decode's last step),
+  bench: {runs, samples_ms (each run, in run order), min_ms, median_ms
+    (the sorted samples' element runs/2, as printed), max_ms}; null without
+    --bench.
+)";
 
 namespace {
 /// Options are built in main(), after dropping same-named options that the
@@ -68,6 +94,10 @@ struct Options {
   cl::opt<bool> noCache{"no-cache", cl::desc("Compile kernels in memory; do not use the disk cache"),
                         cl::cat(category)};
   cl::opt<bool> verbose{"v", cl::desc("Print kernel and buffer statistics"), cl::cat(category)};
+  cl::opt<std::string> statsJson{"stats-json",
+                                 cl::desc("Write the run's statistics as JSON ('-' for stdout; "
+                                          "keys above)"),
+                                 cl::value_desc("file"), cl::cat(category)};
 
 };
 Options *opt = nullptr;
@@ -135,6 +165,78 @@ static Status runGreedy(tfx::exec::Executor &exec, const tfx::exec::TensorMap &i
   return Status::ok();
 }
 
+/// Counters of one run of a function, for --stats-json.
+static Json runStatsJson(const tfx::exec::RunStats &stats) {
+  return Json::object({{"kernel_launches", stats.kernelLaunches},
+                       {"buffers_allocated", stats.buffersAllocated},
+                       {"buffers_reused", stats.buffersReused},
+                       {"peak_intermediate_bytes", stats.peakBytes}});
+}
+
+/// The --stats-json object after the first run (kOverview); "bench" is
+/// filled in after the timed runs.
+static Json firstRunStats(tfx::exec::Executor &exec, tfx::exec::Program *program,
+                          double firstSeconds) {
+  Json functions = Json::object();
+  if (program) {
+    functions[opt->entry.getValue()] = runStatsJson(program->lastRunStats());
+  } else {
+    for (const char *name : {"encode", "decode"}) // --greedy; planned by runGreedy
+      if (auto p = exec.program(name); p)
+        functions[name] = runStatsJson((*p)->lastRunStats());
+  }
+  Json cacheDir; // null: --no-cache
+  if (!opt->noCache)
+    cacheDir = opt->cacheDir.empty() ? tfx::lowering::defaultKernelCacheDir()
+                                     : opt->cacheDir.getValue();
+  tfx::lowering::KernelCache &kernels = exec.kernels();
+  return Json::object({{"tool", "tfx-run"},
+                       {"version", 1},
+                       {"model", opt->modelPath.getValue()},
+                       {"entry", opt->greedy ? Json() : Json(opt->entry.getValue())},
+                       {"greedy", opt->greedy.getValue()},
+                       {"schedule", opt->schedule.getValue()},
+                       {"threads", opt->threads.getValue()},
+                       {"cache_dir", std::move(cacheDir)},
+                       {"first_run_s", firstSeconds},
+                       {"kernels", Json::object({{"count", kernels.size()},
+                                                 {"compile_s", kernels.compileSeconds()},
+                                                 {"disk_hits", kernels.diskHits()}})},
+                       {"functions", std::move(functions)},
+                       {"bench", Json()}});
+}
+
+/// A --stats-json file that cannot be written fails now, not after the run.
+static std::string checkStatsPath(const std::string &path) {
+  if (llvm::sys::fs::is_directory(path))
+    return "--stats-json '" + path + "' is a directory";
+  llvm::StringRef dir = llvm::sys::path::parent_path(path);
+  if (!dir.empty() && !llvm::sys::fs::is_directory(dir))
+    return "--stats-json '" + path + "': directory '" + dir.str() + "' does not exist";
+  return "";
+}
+
+/// Writes `stats` to `path` ('-': stdout): a file through a temporary file
+/// renamed into place, so that a failed write leaves no partial file.
+static std::string writeStats(const std::string &path, const Json &stats) {
+  // Paths need not be UTF-8; invalid bytes become U+FFFD instead of throwing.
+  std::string text = stats.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  if (path == "-") {
+    llvm::outs() << text;
+    llvm::outs().flush();
+    if (!llvm::outs().has_error())
+      return "";
+    llvm::outs().clear_error();
+    return "cannot write the statistics to standard output";
+  }
+  if (llvm::Error err = llvm::writeToOutput(path, [&](llvm::raw_ostream &os) -> llvm::Error {
+        os << text;
+        return llvm::Error::success();
+      }))
+    return "cannot write --stats-json " + llvm::toString(std::move(err)); // names the file
+  return "";
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   for (const char *taken : {"threads"})
@@ -143,7 +245,7 @@ int main(int argc, char **argv) {
   Options options;
   opt = &options;
   cl::HideUnrelatedOptions(options.category);
-  if (!tfx::parseCommandLine(argc, argv, "tfx-run: run a tfx model through Halide kernels\n", "tfx-run"))
+  if (!tfx::parseCommandLine(argc, argv, kOverview, "tfx-run"))
     return 1;
   if (opt->threads < 0)
     return fail("--threads must be >= 0");
@@ -151,12 +253,23 @@ int main(int argc, char **argv) {
     return fail("--bench must be >= 0");
   if (opt->outputsPath.getNumOccurrences() && opt->outputsPath.empty())
     return fail("--outputs is empty (give a file, or leave the option out)");
+  if (opt->statsJson.getNumOccurrences() && opt->statsJson.empty())
+    return fail("--stats-json is empty (give a file or '-', or leave the option out)");
+  const bool wantStats = !opt->statsJson.empty();
+  const bool statsToStdout = opt->statsJson == "-";
+  std::string statsFile = statsToStdout ? std::string() : opt->statsJson.getValue();
   std::string clash = tfx::pathClash({{"model", opt->modelPath},
                                       {"--weights", opt->weightsPath},
                                       {"--inputs", opt->inputsPath}},
-                                     {{"--outputs", opt->outputsPath}});
+                                     {{"--outputs", opt->outputsPath},
+                                      {"--stats-json", statsFile}});
   if (!clash.empty())
     return fail(clash);
+  if (!statsFile.empty()) {
+    std::string bad = checkStatsPath(statsFile);
+    if (!bad.empty())
+      return fail(bad);
+  }
   if (!opt->noCache && !opt->cacheDir.empty() && llvm::sys::fs::exists(opt->cacheDir) &&
       !llvm::sys::fs::is_directory(opt->cacheDir))
     return fail("--cache-dir '" + opt->cacheDir + "' exists and is not a directory");
@@ -195,6 +308,7 @@ int main(int argc, char **argv) {
     return fail(status.message());
   double firstSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Json report = wantStats ? firstRunStats(exec, program, firstSeconds) : Json(); // --stats-json
   if (opt->verbose) {
     llvm::errs() << "tfx-run: first run " << llvm::format("%.3f", firstSeconds)
                  << " s (" << exec.kernels().size() << " kernels compiled in "
@@ -210,7 +324,7 @@ int main(int argc, char **argv) {
   }
 
   if (opt->bench > 0) {
-    std::vector<double> ms;
+    std::vector<double> ms; // per run, in run order until sorted below
     for (int i = 0; i < opt->bench; ++i) {
       tfx::exec::TensorMap scratch;
       auto t0 = std::chrono::steady_clock::now();
@@ -221,9 +335,18 @@ int main(int argc, char **argv) {
                        std::chrono::steady_clock::now() - t0)
                        .count());
     }
+    Json samples = ms;
     std::sort(ms.begin(), ms.end());
-    llvm::outs() << llvm::format("latency over %d runs: min %.3f ms, median %.3f ms, max %.3f ms\n",
-                                 opt->bench.getValue(), ms.front(), ms[ms.size() / 2], ms.back());
+    // With --stats-json=- stdout carries the JSON alone.
+    (statsToStdout ? llvm::errs() : llvm::outs())
+        << llvm::format("latency over %d runs: min %.3f ms, median %.3f ms, max %.3f ms\n",
+                        opt->bench.getValue(), ms.front(), ms[ms.size() / 2], ms.back());
+    if (wantStats)
+      report["bench"] = Json::object({{"runs", opt->bench.getValue()},
+                                      {"samples_ms", std::move(samples)},
+                                      {"min_ms", ms.front()},
+                                      {"median_ms", ms[ms.size() / 2]},
+                                      {"max_ms", ms.back()}});
   }
 
   if (!opt->outputsPath.empty()) {
@@ -231,6 +354,11 @@ int main(int argc, char **argv) {
     Status s = tfx::rt::writeSafetensors(opt->outputsPath, named);
     if (!s)
       return fail(s.message());
+  }
+  if (wantStats) {
+    std::string error = writeStats(opt->statsJson, report);
+    if (!error.empty())
+      return fail(error);
   }
   return 0;
 }
