@@ -1,7 +1,7 @@
 //===- Executor.cpp - run execution plans on JIT/cached kernels ------------===//
 //
-// The executor is the JIT consumer of a Plan (Planner.cpp makes it from the
-// IR; include/tfx/Exec/Plan.h): it makes the plan's constants from the
+// The executor is the JIT consumer of a Plan (lib/Plan makes it from the
+// IR; include/tfx/Plan/Plan.h): it makes the plan's constants from the
 // weights (checked by name, shape and dtype before anything runs), compiles
 // each distinct kernel once (lib/Lowering's cache), and hands both to the
 // runtime's plan interpreter (tfx/runtime/Interpreter.h), the same one
@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "tfx/Exec/Executor.h"
-#include "tfx/Exec/Plan.h"
+#include "tfx/Plan/Plan.h"
 
 
 #include "mlir/IR/BuiltinOps.h"
@@ -23,6 +23,9 @@ namespace tfx::exec {
 namespace {
 
 using lowering::CompiledKernel;
+using rt::materializeConstants;
+using rt::PlanPort;
+using rt::PlanStep;
 using rt::Status;
 using rt::StatusOr;
 using rt::Tensor;
@@ -30,7 +33,7 @@ using rt::Tensor;
 /// A function: the runtime's interpreter over JIT kernels.
 class ProgramImpl final : public Program {
 public:
-  ProgramImpl(Plan plan, std::vector<rt::Kernel *> kernels, std::vector<Tensor> constants) {
+  ProgramImpl(plan::Plan plan, std::vector<rt::Kernel *> kernels, std::vector<Tensor> constants) {
     for (const PlanPort &p : plan.inputs)
       inputNames_.push_back(p.name);
     for (const PlanPort &p : plan.outputs)
@@ -78,26 +81,26 @@ StatusOr<Program *> Executor::program(const std::string &name) {
   auto it = impl_->programs.find(name);
   if (it != impl_->programs.end())
     return static_cast<Program *>(it->second.get());
-  StatusOr<Plan> plan = planFunction(impl_->module, name);
-  if (!plan)
-    return plan.status();
-  StatusOr<std::vector<Tensor>> constants = materializeConstants(*plan, impl_->weights);
+  StatusOr<plan::Plan> planned = plan::planFunction(impl_->module, name);
+  if (!planned)
+    return planned.status();
+  StatusOr<std::vector<Tensor>> constants = materializeConstants(*planned, impl_->weights);
   if (!constants)
     return constants.status();
   // Compile every kernel before anything runs; a failure names the first op
   // that uses the kernel.
   std::vector<rt::Kernel *> kernels;
-  for (size_t k = 0; k < plan->kernels.size(); ++k) {
-    StatusOr<CompiledKernel *> kernel = impl_->cache.get(plan->kernels[k]);
+  for (size_t k = 0; k < planned->kernels.size(); ++k) {
+    StatusOr<CompiledKernel *> kernel = impl_->cache.get(planned->kernels[k]);
     if (!kernel) {
-      for (const PlanStep &step : plan->steps)
+      for (const PlanStep &step : planned->steps)
         if (step.kind == PlanStep::Kind::Kernel && step.kernel == static_cast<int>(k))
           return kernel.status().withContext(step.what);
       return kernel.status();
     }
     kernels.push_back(*kernel);
   }
-  auto program = std::make_unique<ProgramImpl>(std::move(*plan), std::move(kernels),
+  auto program = std::make_unique<ProgramImpl>(std::move(*planned), std::move(kernels),
                                                std::move(*constants));
   Program *raw = program.get();
   impl_->programs[name] = std::move(program);

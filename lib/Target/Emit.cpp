@@ -38,7 +38,7 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
-using tfx::exec::Plan;
+using tfx::plan::Plan;
 using tfx::rt::Status;
 using tfx::rt::StatusOr;
 
@@ -180,10 +180,10 @@ StatusOr<std::string> printPlans(mlir::ModuleOp module,
                                  const std::vector<std::string> &functions) {
   std::string out;
   for (const std::string &f : functionsOf(module, functions)) {
-    StatusOr<Plan> plan = exec::planFunction(module, f);
+    StatusOr<Plan> plan = plan::planFunction(module, f);
     if (!plan)
       return plan.status().withContext("function '" + f + "'");
-    out += exec::printPlan(*plan);
+    out += plan::printPlan(*plan);
   }
   return out;
 }
@@ -219,7 +219,7 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
 
   Emitter emitter(options, name, target, device);
   for (const std::string &f : functions) {
-    StatusOr<Plan> plan = exec::planFunction(module, f);
+    StatusOr<Plan> plan = plan::planFunction(module, f);
     if (!plan)
       return plan.status().withContext("function '" + f + "'");
     TFX_RETURN_IF_ERROR(emitter.addPlan(std::move(*plan)));

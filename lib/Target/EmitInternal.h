@@ -12,7 +12,7 @@
 
 #include "tfx/Target/Emit.h"
 
-#include "tfx/Exec/Plan.h"
+#include "tfx/Plan/Plan.h"
 #include "tfx/Lowering/Kernel.h"
 
 #include <cstdint>
@@ -25,7 +25,7 @@
 namespace tfx::target::detail {
 
 namespace fs = std::filesystem;
-using exec::Plan;
+using plan::Plan;
 using lowering::KernelDesc;
 using rt::Status;
 using rt::StatusOr;

@@ -21,8 +21,8 @@
 
 namespace tfx::target::detail {
 
-using exec::PlanPort;
-using exec::PlanStep;
+using plan::PlanPort;
+using plan::PlanStep;
 using rt::DType;
 
 namespace {

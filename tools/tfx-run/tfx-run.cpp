@@ -237,9 +237,69 @@ static std::string writeStats(const std::string &path, const Json &stats) {
   return "";
 }
 
+/// The checks on flags their parser cannot make: "" when all is well, else
+/// the message.
+std::string checkFlags() {
+  if (opt->threads < 0)
+    return "--threads must be >= 0";
+  if (opt->bench < 0)
+    return "--bench must be >= 0";
+  if (opt->outputsPath.getNumOccurrences() && opt->outputsPath.empty())
+    return "--outputs is empty (give a file, or leave the option out)";
+  if (opt->statsJson.getNumOccurrences() && opt->statsJson.empty())
+    return "--stats-json is empty (give a file or '-', or leave the option out)";
+  std::string statsFile = opt->statsJson == "-" ? std::string() : opt->statsJson.getValue();
+  std::string clash = tfx::pathClash({{"model", opt->modelPath},
+                                      {"--weights", opt->weightsPath},
+                                      {"--inputs", opt->inputsPath}},
+                                     {{"--outputs", opt->outputsPath},
+                                      {"--stats-json", statsFile}});
+  if (!clash.empty())
+    return clash;
+  if (!statsFile.empty()) {
+    std::string bad = checkStatsPath(statsFile);
+    if (!bad.empty())
+      return bad;
+  }
+  if (!opt->noCache && !opt->cacheDir.empty() && llvm::sys::fs::exists(opt->cacheDir) &&
+      !llvm::sys::fs::is_directory(opt->cacheDir))
+    return "--cache-dir '" + opt->cacheDir + "' exists and is not a directory";
+  return "";
+}
+
+/// Times --bench runs and prints the latency line (on stderr when stdout
+/// carries --stats-json=-); with `report`, adds its "bench" object.
+Status runBench(tfx::exec::Executor &exec, tfx::exec::Program *program,
+                const tfx::exec::TensorMap &inputs, bool statsToStdout, Json *report) {
+  std::vector<double> ms; // per run, in run order until sorted below
+  for (int i = 0; i < opt->bench; ++i) {
+    tfx::exec::TensorMap scratch;
+    auto t0 = std::chrono::steady_clock::now();
+    Status s = opt->greedy ? runGreedy(exec, inputs, scratch) : program->run(inputs, scratch);
+    if (!s)
+      return s;
+    ms.push_back(std::chrono::duration<double, std::milli>(
+                     std::chrono::steady_clock::now() - t0)
+                     .count());
+  }
+  Json samples = ms;
+  std::sort(ms.begin(), ms.end());
+  (statsToStdout ? llvm::errs() : llvm::outs())
+      << llvm::format("latency over %d runs: min %.3f ms, median %.3f ms, max %.3f ms\n",
+                      opt->bench.getValue(), ms.front(), ms[ms.size() / 2], ms.back());
+  if (report)
+    (*report)["bench"] = Json::object({{"runs", opt->bench.getValue()},
+                                       {"samples_ms", std::move(samples)},
+                                       {"min_ms", ms.front()},
+                                       {"median_ms", ms[ms.size() / 2]},
+                                       {"max_ms", ms.back()}});
+  return Status::ok();
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  for (const char *taken : {"threads"})
+  // LLVM registers -threads and -stats-json itself (libLLVM's own options).
+  for (const char *taken : {"threads", "stats-json"})
     if (cl::Option *o = cl::getRegisteredOptions().lookup(taken))
       o->removeArgument();
   Options options;
@@ -247,32 +307,10 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(options.category);
   if (!tfx::parseCommandLine(argc, argv, kOverview, "tfx-run"))
     return 1;
-  if (opt->threads < 0)
-    return fail("--threads must be >= 0");
-  if (opt->bench < 0)
-    return fail("--bench must be >= 0");
-  if (opt->outputsPath.getNumOccurrences() && opt->outputsPath.empty())
-    return fail("--outputs is empty (give a file, or leave the option out)");
-  if (opt->statsJson.getNumOccurrences() && opt->statsJson.empty())
-    return fail("--stats-json is empty (give a file or '-', or leave the option out)");
+  if (std::string bad = checkFlags(); !bad.empty())
+    return fail(bad);
   const bool wantStats = !opt->statsJson.empty();
   const bool statsToStdout = opt->statsJson == "-";
-  std::string statsFile = statsToStdout ? std::string() : opt->statsJson.getValue();
-  std::string clash = tfx::pathClash({{"model", opt->modelPath},
-                                      {"--weights", opt->weightsPath},
-                                      {"--inputs", opt->inputsPath}},
-                                     {{"--outputs", opt->outputsPath},
-                                      {"--stats-json", statsFile}});
-  if (!clash.empty())
-    return fail(clash);
-  if (!statsFile.empty()) {
-    std::string bad = checkStatsPath(statsFile);
-    if (!bad.empty())
-      return fail(bad);
-  }
-  if (!opt->noCache && !opt->cacheDir.empty() && llvm::sys::fs::exists(opt->cacheDir) &&
-      !llvm::sys::fs::is_directory(opt->cacheDir))
-    return fail("--cache-dir '" + opt->cacheDir + "' exists and is not a directory");
   auto inputs = readTensors(opt->inputsPath);
   if (!inputs)
     return fail(inputs.status().message());
@@ -324,29 +362,10 @@ int main(int argc, char **argv) {
   }
 
   if (opt->bench > 0) {
-    std::vector<double> ms; // per run, in run order until sorted below
-    for (int i = 0; i < opt->bench; ++i) {
-      tfx::exec::TensorMap scratch;
-      auto t0 = std::chrono::steady_clock::now();
-      Status s = opt->greedy ? runGreedy(exec, *inputs, scratch) : program->run(*inputs, scratch);
-      if (!s)
-        return fail(s.message());
-      ms.push_back(std::chrono::duration<double, std::milli>(
-                       std::chrono::steady_clock::now() - t0)
-                       .count());
-    }
-    Json samples = ms;
-    std::sort(ms.begin(), ms.end());
-    // With --stats-json=- stdout carries the JSON alone.
-    (statsToStdout ? llvm::errs() : llvm::outs())
-        << llvm::format("latency over %d runs: min %.3f ms, median %.3f ms, max %.3f ms\n",
-                        opt->bench.getValue(), ms.front(), ms[ms.size() / 2], ms.back());
-    if (wantStats)
-      report["bench"] = Json::object({{"runs", opt->bench.getValue()},
-                                      {"samples_ms", std::move(samples)},
-                                      {"min_ms", ms.front()},
-                                      {"median_ms", ms[ms.size() / 2]},
-                                      {"max_ms", ms.back()}});
+    Status s = runBench(exec, program, *inputs, statsToStdout,
+                        wantStats ? &report : nullptr);
+    if (!s)
+      return fail(s.message());
   }
 
   if (!opt->outputsPath.empty()) {

@@ -13,7 +13,7 @@
 #ifndef TFX_LOWERING_KERNEL_H
 #define TFX_LOWERING_KERNEL_H
 
-#include "tfx/Lowering/KernelParams.h"
+#include "tfx/Lowering/KernelDesc.h"
 #include "tfx/runtime/Interpreter.h"
 #include "tfx/runtime/Status.h"
 #include "tfx/runtime/Tensor.h"
@@ -35,46 +35,6 @@ enum class ScheduleSource { Manual, Adams2019, Mullapudi2016, Li2018, Default };
 /// Parses "manual" | "adams2019" | "mullapudi2016".
 rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name);
 const char *scheduleSourceName(ScheduleSource source);
-
-struct OperandDesc {
-  rt::DType dtype = rt::DType::F32;
-  std::vector<int64_t> shape; // outermost first; -1 for a dynamic extent
-};
-
-/// A kernel request: typed parameters (KernelParams.h; their type is the
-/// kernel's kind) and the operands' types and shapes. Two descs with the
-/// same key() share one compiled pipeline.
-struct KernelDesc {
-  KernelParams params;
-  std::vector<OperandDesc> inputs;
-  OperandDesc output;
-
-  KernelDesc() = default;
-  explicit KernelDesc(KernelParams p) : params(std::move(p)) {}
-
-  /// "linear", "sdpa", ...
-  std::string kind() const { return kernelKind(params); }
-  /// The parameters as `P`; null if the kernel is of another kind.
-  template <typename P> const P *get() const { return std::get_if<P>(&params); }
-  std::string key() const;
-};
-
-/// The descs both kernel consumers (executor, MLP trainer) request, built in
-/// one place so they agree on the signature and share compiled kernels.
-/// Rows are the dynamic extent.
-/// linear: x [rows, K], pre-transposed weight [K, N], optional bias [N],
-/// fused activation.
-KernelDesc linearDesc(int64_t K, int64_t N, bool bias, Activation act);
-/// layer_norm over the last dim of [rows, width].
-KernelDesc layerNormDesc(int64_t width, double epsilon);
-/// The fused LSRA block (tfx.lsra): inputs as lsraInputs(p) lists them,
-/// output [rows, d], rows = batch x length.
-KernelDesc lsraDesc(const LsraParams &p);
-
-/// The schedule decisions the manual CPU schedule makes for `desc` that
-/// depend on its shapes (GEMM tile sizes and loop order), as text for the
-/// plan printer; empty for kernels whose schedule does not vary.
-std::string describeCpuSchedule(const KernelDesc &desc);
 
 /// A compiled kernel (the runtime's kernel interface, tfx/runtime/Interpreter.h):
 /// run() binds the inputs and writes the preallocated output; shapes must

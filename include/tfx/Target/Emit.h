@@ -1,6 +1,6 @@
 //===- Emit.h - tfx-translate: a model as a library apps compile in -*- C++ -*-===//
 //
-// The ahead-of-time consumer of the execution plan (include/tfx/Exec/Plan.h):
+// The ahead-of-time consumer of the execution plan (include/tfx/Plan/Plan.h):
 // a model becomes a library: its functions' plans as a table, ahead-of-time
 // Halide kernels, and the tfx runtime's sources that interpret the table
 // behind a small C ABI (tfx_runtime.h). No MLIR, LLVM or libHalide at run

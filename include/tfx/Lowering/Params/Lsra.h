@@ -1,6 +1,6 @@
 //===- Lsra.h - parameters and packed inputs of the fused LSRA block -*- C++ -*-===//
 //
-// Kernel: lib/Lowering/Lsra.cpp (buildLsra). Lowering: lib/Exec/Planner.cpp
+// Kernel: lib/Lowering/Lsra.cpp (buildLsra). Lowering: lib/Plan/Planner.cpp
 // (planLsra). Tests: test/Numerics (LSRA against PyTorch), test/Plan/lsra.mlir
 // (the packed order).
 //

@@ -5,7 +5,7 @@
 // constants and how each is made from the model's weights, the kernel
 // launches in order with how each reads and writes its slots, and when each
 // slot's buffer is free again. Kernels are referred to by index; what a
-// kernel computes is the planner's business (lib/Exec/Plan.h adds the
+// kernel computes is the planner's business (include/tfx/Plan/Plan.h adds the
 // kernel descriptions). A plan is also what a generated library carries:
 // planToJson / planFromJson write and read it (PlanJson.cpp).
 //

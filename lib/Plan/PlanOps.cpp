@@ -8,7 +8,7 @@
 
 #include "PlannerImpl.h"
 
-namespace tfx::exec::detail {
+namespace tfx::plan::detail {
 
 Status Planner::planParam(ParamOp p) {
   ConstantRecipe r;
@@ -251,4 +251,4 @@ Status Planner::planDynamicConv(DynamicConvOp c) {
   return Status::ok();
 }
 
-} // namespace tfx::exec::detail
+} // namespace tfx::plan::detail

@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/Exec/Plan.h"
+#include "tfx/Plan/Plan.h"
 
 #include <sstream>
 
-namespace tfx::exec {
+namespace tfx::plan {
 namespace {
 
 std::string shape(const Shape &s) {
@@ -105,4 +105,4 @@ std::string printPlan(const Plan &plan) {
   return os.str();
 }
 
-} // namespace tfx::exec
+} // namespace tfx::plan

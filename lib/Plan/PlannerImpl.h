@@ -10,7 +10,7 @@
 #define TFX_LIB_EXEC_PLANNERIMPL_H
 
 #include "tfx/Dialect/Tfx/TfxOps.h"
-#include "tfx/Exec/Plan.h"
+#include "tfx/Plan/Plan.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-namespace tfx::exec::detail {
+namespace tfx::plan::detail {
 
 using namespace mlir;
 using lowering::KernelDesc;
@@ -273,6 +273,6 @@ private:
   llvm::DenseMap<Operation *, bool> fused_;
 };
 
-} // namespace tfx::exec::detail
+} // namespace tfx::plan::detail
 
 #endif // TFX_LIB_EXEC_PLANNERIMPL_H

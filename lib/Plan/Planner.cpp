@@ -7,7 +7,7 @@
 // weights packed); intermediates of multi-kernel ops (attention, dynamic
 // conv, flat MLP) get slots of their own. Liveness is computed on the
 // finished step list, so every slot returns its buffer right after its last
-// use. See include/tfx/Exec/Plan.h.
+// use. See include/tfx/Plan/Plan.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,7 +29,7 @@
 
 using namespace mlir;
 
-namespace tfx::exec {
+namespace tfx::plan {
 namespace detail {
 
 /// A binary elementwise op or apply_mask: both operands are padded to the
@@ -385,4 +385,4 @@ StatusOr<Plan> planFunction(ModuleOp module, const std::string &name) {
   return planner.plan(fn);
 }
 
-} // namespace tfx::exec
+} // namespace tfx::plan

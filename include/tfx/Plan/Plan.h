@@ -1,18 +1,18 @@
 //===- Plan.h - a planned function: the runtime's plan + kernel descs -*- C++ -*-===//
 //
-// The planner (Planner.cpp) turns a tfx function into an execution plan: the
+// The planner (lib/Plan/Planner.cpp) turns a tfx function into an execution plan: the
 // runtime's rt::Plan (runtime/include/tfx/runtime/Plan.h: constants, steps,
 // slots, ports; what the interpreter runs), plus what each kernel index
 // computes, as lib/Lowering's KernelDescs. The executor compiles those
-// descs to JIT kernels; tfx-translate compiles them ahead of time and writes
+// descs to JIT kernels (lib/Exec); tfx-translate (lib/Target) compiles them ahead of time and writes
 // the rt::Plan into the generated library as a table.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef TFX_EXEC_PLAN_H
-#define TFX_EXEC_PLAN_H
+#ifndef TFX_PLAN_PLAN_H
+#define TFX_PLAN_PLAN_H
 
-#include "tfx/Lowering/Kernel.h"
+#include "tfx/Lowering/KernelDesc.h"
 #include "tfx/runtime/Plan.h"
 
 #include <string>
@@ -22,7 +22,7 @@ namespace mlir {
 class ModuleOp;
 } // namespace mlir
 
-namespace tfx::exec {
+namespace tfx::plan {
 
 using Shape = rt::Shape;
 using rt::ConstantRecipe;
@@ -44,6 +44,6 @@ rt::StatusOr<Plan> planFunction(mlir::ModuleOp module, const std::string &name);
 /// and release points.
 std::string printPlan(const Plan &plan);
 
-} // namespace tfx::exec
+} // namespace tfx::plan
 
-#endif // TFX_EXEC_PLAN_H
+#endif // TFX_PLAN_PLAN_H
