@@ -32,6 +32,17 @@ def ods_tokens(td_text):
     return ["tfx." + o for o in ops] + attrs
 
 
+def read_td(path):
+    """The text of an ODS file and of the tfx ODS files it includes (they
+    sit in the same directory: include "tfx/Dialect/Tfx/NAME.td")."""
+    with open(path) as f:
+        text = f.read()
+    here = os.path.dirname(path)
+    for name in re.findall(r'^include "tfx/Dialect/Tfx/([A-Za-z]+\.td)"', text, re.M):
+        text += read_td(os.path.join(here, name))
+    return text
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--td", required=True)
@@ -39,8 +50,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("seeds", nargs="+")
     args = ap.parse_args()
-    with open(args.td) as f:
-        tokens = ods_tokens(f.read()) + SYNTAX
+    tokens = ods_tokens(read_td(args.td)) + SYNTAX
     with open(args.dict, "w") as f:
         for t in dict.fromkeys(tokens):
             f.write('"%s"\n' % t.replace("\\", "\\\\").replace('"', '\\"'))
