@@ -40,6 +40,10 @@ static DType runtimeType(int32_t t) {
        : t == TFX_I64 ? DType::I64 : DType::I32;
 }
 
+/// Defined when the harness is linked with OpenclTraffic.cpp (device
+/// traffic per call, issue 12); null otherwise.
+extern "C" void tfx_test_traffic_mark(const char *what) __attribute__((weak));
+
 int main(int argc, char **argv) {
   if (argc != 5 && !(argc == 7 && std::strcmp(argv[5], "--repeat") == 0)) {
     std::fprintf(stderr, "usage: %s WEIGHTS|--embedded FUNCTION INPUTS OUTPUTS [--repeat N]\n",
@@ -53,6 +57,8 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "error: %s\n", LIB(_last_error)());
     return 1;
   }
+  if (tfx_test_traffic_mark)
+    tfx_test_traffic_mark("create");
   auto file = tfx::rt::readSafetensors(argv[3]);
   if (!file) {
     std::fprintf(stderr, "error: %s\n", file.status().message().c_str());
@@ -78,6 +84,10 @@ int main(int argc, char **argv) {
       std::fprintf(stderr, "error: %s\n", LIB(_last_error)());
       LIB(_destroy)(model);
       return 1;
+    }
+    if (tfx_test_traffic_mark) {
+      std::string what = "call " + std::to_string(r);
+      tfx_test_traffic_mark(what.c_str());
     }
   }
   std::vector<std::pair<std::string, Tensor>> results;
