@@ -95,6 +95,19 @@ Built buildSdpa(const KernelDesc &d, const SdpaParams &p) {
     a.ctx.parallel(n).parallel(i);
     scheduleAttentionRows(a, i);
   };
+  b.gpuSchedule = [=]() mutable {
+    // Five launches, each over every (sentence, row, head, ...): keys
+    // transposed, scores, row maxima, row sums, then the context with P V
+    // per thread. (One fused kernel per (sentence, head) with shared memory
+    // is the GPU issue's next step; it needs a GPU to tune.)
+    gpuFlat(kT.compute_root(), {j, c, n});
+    gpuFlat(a.s.compute_root(), {a.j, a.h, i, n});
+    gpuFlat(a.s.update(), {a.j, a.h, i, n});
+    gpuFlat(a.mx.compute_root(), {a.h, i, n});
+    gpuFlat(a.sum.compute_root(), {a.h, i, n});
+    Var tx = gpuFlat(a.ctx, {a.c, i, n});
+    a.pv.compute_at(a.ctx, tx);
+  };
   return b;
 }
 

@@ -34,6 +34,7 @@ Built buildGlu(const KernelDesc &d, const GluParams &) {
   b.output = out;
   int64_t inner = extent(d.output, 2);
   b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, h, o, inner); };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {i, h, o}, 256); };
   return b;
 }
 
@@ -76,6 +77,7 @@ Built buildTranspose(const KernelDesc &d, const TransposeParams &p) {
       scheduleElementwise(out, v, inner);
     }
   };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, v, 256); };
   return b;
 }
 
@@ -103,6 +105,7 @@ Built buildConcat(const KernelDesc &d, const ConcatParams &) {
   b.output = out;
   int64_t inner = extent(d.output, 2);
   b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, c, o, inner); };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {i, c, o}, 256); };
   return b;
 }
 
@@ -117,6 +120,7 @@ Built buildSlice(const KernelDesc &d, const SliceParams &p) {
   b.output = out;
   int64_t inner = extent(d.output, 2);
   b.schedule = [=]() mutable { scheduleMiddleAxis(out, i, c, o, inner); };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {i, c, o}, 256); };
   return b;
 }
 

@@ -41,6 +41,7 @@ Built buildBinary(const KernelDesc &d, const BinaryParams &p) {
   b.output = out;
   int64_t inner = rank ? d.output.shape.back() : 1;
   b.schedule = [=]() mutable { scheduleElementwise(out, v, inner); };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, v, 256); };
   return b;
 }
 
@@ -57,6 +58,7 @@ Built buildUnary(const KernelDesc &d, const UnaryParams &p) {
     Var o("o");
     out.vectorize(i, kVec, TailStrategy::GuardWithIf);
   };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {i}, 256); };
   return b;
 }
 
@@ -73,6 +75,7 @@ Built buildApplyMask(const KernelDesc &d, const ApplyMaskParams &p) {
   b.output = out;
   int64_t inner = rank ? d.output.shape.back() : 1;
   b.schedule = [=]() mutable { scheduleElementwise(out, v, inner); };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, v, 256); };
   return b;
 }
 

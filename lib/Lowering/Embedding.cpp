@@ -24,6 +24,7 @@ Built buildEmbedding(const KernelDesc &d, const EmbeddingParams &p) {
   b.schedule = [=]() mutable {
     out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
   };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {c, l, n}, 256); };
   return b;
 }
 
@@ -44,6 +45,7 @@ Built buildPositionalEncoding(const KernelDesc &d, const PositionalEncodingParam
     pe.compute_root();
     out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
   };
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {c, l, n}, 256); };
   return b;
 }
 
@@ -56,6 +58,7 @@ Built buildPaddingMask(const KernelDesc &d, const PaddingMaskParams &p) {
   out(l, n) = cast<uint8_t>(ids(l, n) != cast(ids.type(), Expr(p.padId)));
   b.output = out;
   b.schedule = [] {};
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {l, n}, 256); };
   return b;
 }
 
@@ -66,6 +69,7 @@ Built buildCausalMask(const KernelDesc &, const CausalMaskParams &) {
   out(j, i) = cast<uint8_t>(j <= i);
   b.output = out;
   b.schedule = [] {};
+  b.gpuSchedule = [=]() mutable { gpuFlat(out, {j, i}, 256); };
   return b;
 }
 
@@ -88,6 +92,12 @@ Built buildMaskRows(const KernelDesc &d, const MaskRowsParams &p) {
   b.output = out;
   b.schedule = [=]() mutable {
     out.parallel(n).vectorize(f, kVec, TailStrategy::GuardWithIf);
+  };
+  b.gpuSchedule = [=]() mutable {
+    if (p.causal)
+      gpuFlat(out, {f, i, n}, 256);
+    else
+      gpuFlat(out, {f, n}, 256);
   };
   return b;
 }

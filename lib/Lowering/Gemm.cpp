@@ -71,6 +71,15 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                std::move(rows));
 }
 
+/// GPU schedule of a GEMM: one launch; a thread per output element, its
+/// accumulator in registers, warps along the contiguous output columns.
+/// (No shared-memory staging yet: it needs a GPU to tune; docs/gpu.md.)
+void scheduleGemmGpu(Func out, Func prod, Var n, Var rows) {
+  Var bx("bx"), by("by"), tx("tx"), ty("ty");
+  out.gpu_tile(n, rows, bx, by, tx, ty, 32, 4, TailStrategy::GuardWithIf);
+  prod.compute_at(out, tx);
+}
+
 /// linear: x [M, K], wt [K, N] (pre-transposed weight), bias [N]? -> [M, N],
 /// with the activation epilogue fused.
 Built buildLinear(const KernelDesc &d, const LinearParams &p) {
@@ -95,6 +104,7 @@ Built buildLinear(const KernelDesc &d, const LinearParams &p) {
   b.schedule = [=]() mutable {
     scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
   };
+  b.gpuSchedule = [=]() mutable { scheduleGemmGpu(out, prod, n, m); };
   return b;
 }
 
@@ -114,6 +124,12 @@ Built buildMatmul(const KernelDesc &d, const MatmulParams &) {
   b.output = out;
   b.schedule = [=]() mutable {
     scheduleGemm(out, prod, n, m, k, N, K, {t}, a.dim(1).extent());
+  };
+  b.gpuSchedule = [=]() mutable {
+    // The batch is fused with the rows: one launch for every matrix.
+    Var mt("mt");
+    out.fuse(m, t, mt);
+    scheduleGemmGpu(out, prod, n, mt);
   };
   return b;
 }

@@ -60,6 +60,18 @@ Expr activation(Expr x, const Activation &act) {
   return x;
 }
 
+Var gpuFlat(Stage s, const std::vector<Var> &vars, int threads) {
+  Var fused = vars.at(0);
+  for (size_t i = 1; i < vars.size(); ++i) {
+    Var f(fused.name() + "_" + vars[i].name());
+    s.fuse(fused, vars[i], f);
+    fused = f;
+  }
+  Var bx("bx"), tx("tx");
+  s.gpu_tile(fused, bx, tx, threads, TailStrategy::GuardWithIf);
+  return tx;
+}
+
 /// Vectorises the innermost dim and parallelises the outermost one of a pure
 /// elementwise output of tensor rank `rank`.
 void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner) {

@@ -107,12 +107,17 @@ int64_t extent(const OperandDesc &op, size_t i);
 std::vector<Var> makeVars(int rank, const std::string &prefix);
 std::vector<Expr> toExprs(const std::vector<Var> &vars);
 Expr activation(Expr x, const Activation &act);
+/// GPU: the stage in one launch, its pure `vars` (innermost first, all of
+/// them) fused into one and split into blocks of `threads` threads, one
+/// element a thread. Returns the thread Var (for compute_at).
+Var gpuFlat(Stage s, const std::vector<Var> &vars, int threads = 128);
 void scheduleElementwise(Func f, const std::vector<Var> &v, int64_t inner);
 void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   RDom k, int64_t N, int64_t K, std::vector<Var> outer,
                   Expr rows);
 void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                   int64_t K, std::vector<Var> outer, Expr rows);
+void scheduleGemmGpu(Func out, Func prod, Var n, Var rows);
 Built buildLinear(const KernelDesc &d, const LinearParams &p);
 Built buildMatmul(const KernelDesc &d, const MatmulParams &p);
 std::vector<Expr> broadcastIndex(const BroadcastDims &bcast,

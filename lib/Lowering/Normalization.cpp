@@ -50,6 +50,12 @@ Built buildSoftmax(const KernelDesc &d, const SoftmaxParams &) {
       out.vectorize(i, kVec, TailStrategy::GuardWithIf);
     }
   };
+  b.gpuSchedule = [=]() mutable {
+    // Three launches: row maxima, row sums (exponentials inlined), output.
+    gpuFlat(mx.compute_root(), {i, o});
+    gpuFlat(sum.compute_root(), {i, o});
+    gpuFlat(out, {i, a, o}, 256);
+  };
   return b;
 }
 
@@ -74,6 +80,12 @@ Built buildLayerNorm(const KernelDesc &d, const LayerNormParams &p) {
     out.parallel(m).vectorize(c, kVec, TailStrategy::GuardWithIf);
     mean.compute_at(out, m);
     var.compute_at(out, m);
+  };
+  b.gpuSchedule = [=]() mutable {
+    // Three launches: a thread per row for each statistic, then the output.
+    gpuFlat(mean.compute_root(), {m}, 64);
+    gpuFlat(var.compute_root(), {m}, 64);
+    gpuFlat(out, {c, m}, 256);
   };
   return b;
 }
