@@ -96,9 +96,9 @@ Built buildSdpa(const KernelDesc &d, const SdpaParams &p) {
     scheduleAttentionRows(a, i);
   };
   b.gpuSchedule = [=]() mutable {
-    // Five launches, each over every (sentence, row, head, ...): keys
-    // transposed, scores, row maxima, row sums, then the context with P V
-    // per thread. (One fused kernel per (sentence, head) with shared memory
+    // Six launches, each over every (sentence, row, head, ...): keys
+    // transposed, scores (set, then accumulated), row maxima, row sums, then
+    // the context with P V per thread. (One fused kernel per (sentence, head) with shared memory
     // is the GPU issue's next step; it needs a GPU to tune.)
     gpuFlat(kT.compute_root(), {j, c, n});
     gpuFlat(a.s.compute_root(), {a.j, a.h, i, n});
@@ -145,6 +145,11 @@ Built buildLightweightConv(const KernelDesc &d, const LightweightConvParams &p) 
     wn.compute_root();
     out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
   };
+  b.gpuSchedule = [=]() mutable {
+    // Two launches: the normalised kernel, then a thread per output.
+    gpuFlat(wn.compute_root(), {kk, hh}, 64);
+    gpuFlat(out, {c, t, n}, 256);
+  };
   return b;
 }
 
@@ -177,6 +182,11 @@ Built buildDynamicConv(const KernelDesc &d, const DynamicConvParams &p) {
   b.schedule = [=]() mutable {
     out.parallel(n).vectorize(c, kVec, TailStrategy::GuardWithIf);
     wn.compute_at(out, t);
+  };
+  b.gpuSchedule = [=]() mutable {
+    // Two launches: every step's normalised kernel, then a thread per output.
+    gpuFlat(wn.compute_root(), {kk, hh, t, n}, 256);
+    gpuFlat(out, {c, t, n}, 256);
   };
   return b;
 }
