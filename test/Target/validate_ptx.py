@@ -2,13 +2,16 @@
 """Extracts the PTX that Halide embeds in a tfx-translate --emit=cuda library
 and validates every module with ptxas for each requested architecture.
 
-Usage: validate_ptx.py --ptxas PTXAS --arch sm_80,sm_90 LIBRARY_DIR
+Usage: validate_ptx.py --ptxas PTXAS --arch sm_80,sm_90 [--resources] LIBRARY_DIR
 
 Halide stores each kernel's PTX as a NUL-terminated string starting with
 LLVM's NVPTX banner inside the kernel's object. Prints one line per module
-and architecture; exits 1 if any module fails (or none is found)."""
+and architecture; exits 1 if any module fails (or none is found). With
+--resources, also one line per GPU function from `ptxas -v`: registers,
+shared memory, stack and spills (docs/gpu.md records them)."""
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,10 +28,31 @@ def modules(path):
         start = data.find(BANNER, end if end >= 0 else len(data))
 
 
+def print_resources(log):
+    """One line per function of a `ptxas -v` log."""
+    function = None
+    for line in log.splitlines():
+        m = re.search(r"Compiling entry function '([^']+)'", line)
+        if m:
+            function = m.group(1)
+            continue
+        m = re.search(r"(\d+) bytes stack frame, (\d+) bytes spill stores, (\d+) bytes spill loads", line)
+        if m and function:
+            stack, spill_st, spill_ld = m.groups()
+            continue
+        m = re.search(r"Used (\d+) registers(?:, used \d+ barriers)?(?:, (\d+) bytes smem)?", line)
+        if m and function:
+            regs, smem = m.group(1), m.group(2) or "0"
+            print(f"  {function}: {regs} registers, {smem} B shared, "
+                  f"{stack} B stack, spills {spill_st}/{spill_ld} B")
+            function = None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ptxas", required=True)
     parser.add_argument("--arch", required=True)
+    parser.add_argument("--resources", action="store_true")
     parser.add_argument("library")
     args = parser.parse_args()
     kernels = os.path.join(args.library, "kernels")
@@ -43,11 +67,15 @@ def main():
                 with open(ptx_path, "wb") as f:
                     f.write(ptx)
                 for arch in args.arch.split(","):
-                    r = subprocess.run([args.ptxas, f"-arch={arch}", ptx_path, "-o", os.devnull],
-                                       capture_output=True, text=True)
+                    cmd = [args.ptxas, f"-arch={arch}", ptx_path, "-o", os.devnull]
+                    if args.resources:
+                        cmd.insert(1, "-v")
+                    r = subprocess.run(cmd, capture_output=True, text=True)
                     status = "PASS" if r.returncode == 0 else "FAIL"
                     failed += r.returncode != 0
                     print(f"{status} {name} module {i} {arch}")
+                    if args.resources and r.returncode == 0:
+                        print_resources(r.stderr)
                     if r.returncode:
                         print(r.stderr, file=sys.stderr)
     print(f"{found} PTX modules, {failed} failures")
