@@ -134,9 +134,7 @@ Status Planner::planActivation(Operation *o) {
 
 Status Planner::planSoftmax(SoftmaxOp s) {
   Shape shape = typeShape(s.getType());
-  int64_t axis = s.getAxisAttr().getInt();
-  if (axis < 0)
-    axis += shape.size();
+  int64_t axis = normalizedAxis(s.getAxisAttr().getInt(), shape.size());
   KernelDesc d(lowering::SoftmaxParams{});
   d.inputs = {desc(DType::F32, collapse3(shape, axis))};
   d.output = d.inputs[0];
@@ -146,9 +144,7 @@ Status Planner::planSoftmax(SoftmaxOp s) {
 
 Status Planner::planGlu(GluOp g) {
   Shape in = typeShape(g.getInput().getType());
-  int64_t axis = g.getAxisAttr().getInt();
-  if (axis < 0)
-    axis += in.size();
+  int64_t axis = normalizedAxis(g.getAxisAttr().getInt(), in.size());
   KernelDesc d(lowering::GluParams{});
   d.inputs = {desc(DType::F32, collapse3(in, axis))};
   d.output = desc(DType::F32, collapse3(typeShape(g.getType()), axis));
@@ -179,9 +175,7 @@ Status Planner::planTranspose(TransposeOp t) {
 
 Status Planner::planConcat(ConcatOp c) {
   Shape out = typeShape(c.getType());
-  int64_t axis = c.getAxisAttr().getInt();
-  if (axis < 0)
-    axis += out.size();
+  int64_t axis = normalizedAxis(c.getAxisAttr().getInt(), out.size());
   KernelDesc d(lowering::ConcatParams{
       static_cast<int64_t>(c.getInputs().size())});
   std::vector<Value> ins;
@@ -196,9 +190,7 @@ Status Planner::planConcat(ConcatOp c) {
 
 Status Planner::planSlice(SliceOp s) {
   Shape in = typeShape(s.getInput().getType());
-  int64_t axis = s.getAxisAttr().getInt();
-  if (axis < 0)
-    axis += in.size();
+  int64_t axis = normalizedAxis(s.getAxisAttr().getInt(), in.size());
   KernelDesc d(lowering::SliceParams{s.getStartAttr().getInt()});
   d.inputs = {desc(dtypeOf(s.getInput().getType()), collapse3(in, axis))};
   d.output = desc(dtypeOf(s.getType()), collapse3(typeShape(s.getType()), axis));

@@ -154,10 +154,9 @@ Status Planner::planFlatMlp(FlatMlpOp m) {
 Status Planner::planLsra(LsraOp op) {
   std::string what = locString(op);
   Shape in = typeShape(op.getInput().getType());
-  std::optional<lowering::ConvPadding> padding =
-      lowering::parseConvPadding(op.getPadding().str());
+  StatusOr<lowering::ConvPadding> padding = paddingOf(op);
   if (!padding)
-    return Status::error(what + ": unknown padding '" + op.getPadding().str() + "'");
+    return padding.status();
   lowering::LsraParams p;
   p.length = in[1];
   p.dModel = in[2];

@@ -106,19 +106,33 @@ inline std::optional<lowering::Activation> activationOf(Operation *op) {
   return std::nullopt;
 }
 
-/// The parameters lightweight and dynamic convolutions share, from `op`.
-template <typename ConvOp>
-Status convParams(ConvOp op, lowering::ConvParams &p) {
+/// The `padding` attribute of a convolution or LSRA op.
+template <typename Op> StatusOr<lowering::ConvPadding> paddingOf(Op op) {
   std::optional<lowering::ConvPadding> padding =
       lowering::parseConvPadding(op.getPadding().str());
   if (!padding)
     return Status::error(locString(op) + ": unknown padding '" +
                          op.getPadding().str() + "'");
+  return *padding;
+}
+
+/// The parameters lightweight and dynamic convolutions share, from `op`.
+template <typename ConvOp>
+Status convParams(ConvOp op, lowering::ConvParams &p) {
+  StatusOr<lowering::ConvPadding> padding = paddingOf(op);
+  if (!padding)
+    return padding.status();
   p.heads = op.getNumHeadsAttr().getInt();
   p.kernelSize = op.getKernelSizeAttr().getInt();
   p.padding = *padding;
   p.weightSoftmax = op.getWeightSoftmax();
   return Status::ok();
+}
+
+/// An op's `axis` attribute as a dimension of a rank-`rank` tensor
+/// (negative axes count from the end; the verifier bounds them).
+inline int64_t normalizedAxis(int64_t axis, size_t rank) {
+  return axis < 0 ? axis + static_cast<int64_t>(rank) : axis;
 }
 
 class Planner {

@@ -4,7 +4,9 @@
 # (The harness uses tfx's runtime library only to read/write safetensors.)
 set -e
 LIBDIR=$1 NAME=$2 OUT=$3 SRC=$4 OBJ=$5
-CXX=${CXX:-g++} "$LIBDIR/build.sh"
+# The library is built once (a second harness for it, e.g. with
+# OpenclTraffic.cpp, reuses it; tfx-translate replaces the whole directory).
+[ -f "$LIBDIR/lib$NAME.a" ] || CXX=${CXX:-g++} "$LIBDIR/build.sh"
 # $TFX_HARNESS_FLAGS: extra flags, e.g. the sanitizers of scripts/sanitize.sh
 # (libTfxRuntime.a is then instrumented and needs their runtimes).
 # $TFX_HARNESS_EXTRA: extra sources, e.g. test/Target/OpenclTraffic.cpp.

@@ -33,6 +33,10 @@ struct SdpaParams {
 enum class ConvPadding { Centered, Causal };
 const char *convPaddingName(ConvPadding padding);
 std::optional<ConvPadding> parseConvPadding(const std::string &name);
+/// Taps before the current step in a window of `kernelSize` taps.
+inline int64_t convPadLeft(ConvPadding padding, int64_t kernelSize) {
+  return padding == ConvPadding::Causal ? kernelSize - 1 : kernelSize / 2;
+}
 
 /// What lightweight and dynamic convolutions share.
 struct ConvParams {
@@ -42,9 +46,7 @@ struct ConvParams {
   bool weightSoftmax = true;
 
   /// Taps before the current step in the window.
-  int64_t padLeft() const {
-    return padding == ConvPadding::Causal ? kernelSize - 1 : kernelSize / 2;
-  }
+  int64_t padLeft() const { return convPadLeft(padding, kernelSize); }
   template <typename F> void fields(F &&f) const {
     f("heads", heads);
     f("kernel_size", kernelSize);

@@ -32,9 +32,7 @@ struct LsraParams {
 
   int64_t half() const { return dModel / 2; }
   int64_t taps() const { return convHeads * kernelSize; }
-  int64_t padLeft() const {
-    return padding == ConvPadding::Causal ? kernelSize - 1 : kernelSize / 2;
-  }
+  int64_t padLeft() const { return convPadLeft(padding, kernelSize); }
   size_t numInputs() const;
   template <typename F> void fields(F &&f) const {
     f("length", length);
