@@ -198,6 +198,9 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
     return Status::error("invalid Halide target '" + target + "'");
   lowering::GpuApi api = lowering::targetGpuApi(target);
   bool device = api != lowering::GpuApi::None;
+  if (api == lowering::GpuApi::Other)
+    return Status::error("target " + target + " uses a GPU API that generated libraries do "
+                         "not support (CUDA and OpenCL are)");
   if (options.kind == EmitKind::Cpp && device)
     return Status::error("--emit=cpp writes CPU kernels as C++; target " + target +
                          " needs --emit=cuda, --emit=opencl or --emit=static-library");
@@ -217,7 +220,7 @@ Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options) {
   if (functions.empty())
     return Status::error("the module has no functions");
 
-  Emitter emitter(options, name, target, device);
+  Emitter emitter(options, name, target, api);
   for (const std::string &f : functions) {
     StatusOr<Plan> plan = plan::planFunction(module, f);
     if (!plan)

@@ -40,9 +40,9 @@ struct KernelInfo {
 class Emitter {
 public:
   Emitter(const EmitOptions &options, std::string name, std::string target,
-          bool device)
+          lowering::GpuApi api)
       : options_(options), name_(std::move(name)), target_(std::move(target)),
-        device_(device) {}
+        api_(api) {}
 
   Status addPlan(Plan plan);
   Status writeKernels(const fs::path &dir);
@@ -52,7 +52,10 @@ public:
 private:
   const EmitOptions &options_;
   std::string name_, target_;
-  bool device_;
+  lowering::GpuApi api_;
+  /// The Halide runtime's device interface function of a GPU library, or
+  /// null for CPU kernels.
+  const char *deviceInterfaceFn() const;
   std::vector<Plan> plans_;
   std::vector<std::vector<int>> kernelIds_; ///< per plan: local -> global
   std::vector<KernelInfo> kernels_;

@@ -210,10 +210,32 @@ std::string Emitter::header() const {
      << "    const tfx_tensor *inputs, int num_inputs, tfx_tensor *outputs,\n"
      << "    int num_outputs);\n\n"
      << "void " << name_ << "_destroy(" << name_ << "_model *model);\n\n"
+     << "#ifndef TFX_RUN_STATS_DEFINED\n#define TFX_RUN_STATS_DEFINED\n"
+     << "/* What a run did; the device counters are 0 for CPU kernels. */\n"
+     << "typedef struct tfx_run_stats {\n"
+     << "  uint64_t kernel_launches;\n"
+     << "  uint64_t uploads, upload_bytes;     /* host to device, by the runtime */\n"
+     << "  uint64_t downloads, download_bytes; /* device to host, by the runtime */\n"
+     << "  uint64_t implicit_copies;  /* GPU kernel steps that moved data themselves */\n"
+     << "  uint64_t device_buffers_allocated;\n"
+     << "  uint64_t device_peak_bytes;\n"
+     << "} tfx_run_stats;\n#endif\n\n"
+     << "/* The counters of the last run of `function`; NULL: of " << name_ << "_create\n"
+     << " * (the weights it put on the GPU). Returns 0, or -1. */\n"
+     << "int " << name_ << "_last_stats(" << name_ << "_model *model, const char *function,\n"
+     << "    tfx_run_stats *stats);\n\n"
      << "/* The last error of this thread, or \"\". */\n"
      << "const char *" << name_ << "_last_error(void);\n\n"
      << "#ifdef __cplusplus\n}\n#endif\n\n#endif\n";
   return os.str();
+}
+
+const char *Emitter::deviceInterfaceFn() const {
+  switch (api_) {
+  case lowering::GpuApi::Cuda: return "halide_cuda_device_interface";
+  case lowering::GpuApi::OpenCL: return "halide_opencl_device_interface";
+  default: return nullptr;
+  }
 }
 
 std::string Emitter::driver() const {
@@ -235,6 +257,8 @@ std::string Emitter::driver() const {
       os << (j ? ", " : "") << "halide_buffer_t *";
     os << "); // " << k.desc.kind() << "\n";
   }
+  if (const char *fn = deviceInterfaceFn())
+    os << "const struct halide_device_interface_t *" << fn << "();\n";
   if (embedded)
     os << "extern const unsigned char " << name_ << "_weights_data[];\n"
        << "extern const unsigned long long " << name_ << "_weights_size;\n";
@@ -281,7 +305,7 @@ std::string Emitter::driver() const {
   os << ";\n\n"
      << "const tfx_library library = {\n"
      << "    " << cxxString(name_) << ", plans, kernels, " << kernels_.size() << ", "
-     << (device_ ? 1 : 0) << ",\n";
+     << (deviceInterfaceFn() ? deviceInterfaceFn() : "nullptr") << ",\n";
   if (embedded)
     os << "    " << name_ << "_weights_data, " << name_ << "_weights_size};\n\n";
   else
@@ -298,6 +322,9 @@ std::string Emitter::driver() const {
      << "                       num_inputs, outputs, num_outputs);\n}\n\n"
      << "void " << name_ << "_destroy(" << name_ << "_model *m) {\n"
      << "  tfx_model_destroy(reinterpret_cast<tfx_model *>(m));\n}\n\n"
+     << "int " << name_ << "_last_stats(" << name_
+     << "_model *m, const char *function, tfx_run_stats *stats) {\n"
+     << "  return tfx_model_stats(reinterpret_cast<tfx_model *>(m), function, stats);\n}\n\n"
      << "const char *" << name_ << "_last_error(void) { return tfx_last_error(); }\n\n"
      << "} // extern \"C\"\n";
   return os.str();

@@ -12,6 +12,7 @@
 
 #include "tfx/runtime/tfx_runtime.h"
 
+#include "tfx/runtime/HalideArgs.h"
 #include "tfx/runtime/Interpreter.h"
 #include "tfx/runtime/Plan.h"
 #include "tfx/runtime/Safetensors.h"
@@ -70,80 +71,35 @@ extern "C" void halide_error(void *, const char *message) {
 
 namespace {
 
-/// A halide_buffer_t over a tensor (dimension 0 innermost), optionally one
-/// window [offset, offset + width) of the last tensor dimension, translated
-/// to start at 0.
-struct BufferView {
-  halide_buffer_t buf{};
-  halide_dimension_t dims[kMaxRank]{};
-
-  BufferView(const Tensor &t, int64_t offset = 0, int64_t width = -1) {
-    int rank = static_cast<int>(t.rank());
-    int64_t stride = 1;
-    for (int d = 0; d < rank; ++d) {
-      int64_t e = t.dim(rank - 1 - d);
-      dims[d].min = 0;
-      dims[d].extent = static_cast<int32_t>(d == 0 && width >= 0 ? width : e);
-      dims[d].stride = static_cast<int32_t>(stride);
-      stride *= e;
-    }
-    buf.host = const_cast<uint8_t *>(static_cast<const uint8_t *>(t.data())) +
-               offset * static_cast<int64_t>(dtypeSize(t.dtype()));
-    buf.dimensions = rank;
-    buf.dim = dims;
-    buf.type = halideType(t.dtype());
-  }
-  BufferView(const BufferView &) = delete;
-  BufferView &operator=(const BufferView &) = delete;
-  ~BufferView() {
-    if (buf.device)
-      halide_device_free(nullptr, &buf);
-  }
-};
-
-/// An ahead-of-time kernel of the library's table. GPU kernels get their
-/// inputs uploaded and their outputs copied back around every call (device
-/// residency across kernels is not kept yet).
+/// An ahead-of-time kernel of the library's table. With a device interface
+/// (a GPU library) it runs on device-resident operands (Interpreter.h): the
+/// runner uploads and downloads, the kernel only launches.
 class AotKernel final : public Kernel {
 public:
   AotKernel(const tfx_kernel_entry &entry, bool device) : entry_(entry), device_(device) {}
+
+  Placement placement() const override { return device_ ? Placement::Device : Placement::Host; }
 
   Status run(const std::vector<const Tensor *> &inputs, Tensor &output) override {
     if (static_cast<int32_t>(inputs.size()) != entry_.num_inputs)
       return Status::error(std::string("kernel ") + entry_.name + " takes " +
                            std::to_string(entry_.num_inputs) + " inputs, the plan passes " +
                            std::to_string(inputs.size()));
-    std::vector<std::unique_ptr<BufferView>> views;
+    HalideArgs args;
     for (const Tensor *t : inputs)
-      views.push_back(std::make_unique<BufferView>(*t));
-    size_t firstOutput = views.size();
+      TFX_RETURN_IF_ERROR(args.addInput(*t));
     if (entry_.num_windows == 0)
-      views.push_back(std::make_unique<BufferView>(output));
+      TFX_RETURN_IF_ERROR(args.addOutput(output));
     for (int32_t w = 0; w < entry_.num_windows; ++w)
-      views.push_back(std::make_unique<BufferView>(output, entry_.windows[2 * w],
-                                                   entry_.windows[2 * w + 1]));
-    std::vector<halide_buffer_t *> buffers;
-    for (size_t i = 0; i < views.size(); ++i) {
-      if (device_ && i < firstOutput)
-        views[i]->buf.flags |= halide_buffer_flag_host_dirty;
-      buffers.push_back(&views[i]->buf);
-    }
+      TFX_RETURN_IF_ERROR(
+          args.addOutput(output, entry_.windows[2 * w], entry_.windows[2 * w + 1]));
     clearHalideMessage();
-    int e = entry_.run(buffers.data());
+    int e = entry_.run(args.buffers());
     if (e != 0)
       return Status::error(std::string("kernel ") + entry_.name +
                            " failed with Halide error " + std::to_string(e) + ": " +
                            takeHalideMessage());
-    for (size_t i = firstOutput; device_ && i < views.size(); ++i) {
-      halide_buffer_t &b = views[i]->buf;
-      if (b.device && (b.flags & halide_buffer_flag_device_dirty)) {
-        int c = halide_copy_to_host(nullptr, &b);
-        if (c != 0)
-          return Status::error("copying a result back from the device failed (Halide error " +
-                               std::to_string(c) + ")");
-      }
-    }
-    return Status::ok();
+    return args.commit();
   }
 
 private:
@@ -178,6 +134,10 @@ int32_t dtypeToAbi(DType dtype) {
 } // namespace
 
 struct tfx_model {
+  // Declared first, destroyed last: the runners' device buffers go before
+  // the constants they may share a device interface with.
+  DeviceConstants constants;
+  RunStats loadStats; ///< the constant uploads
   std::vector<std::unique_ptr<AotKernel>> kernels;
   std::vector<std::string> names;
   std::vector<Function> functions;
@@ -209,9 +169,12 @@ StatusOr<std::unique_ptr<tfx_model>> create(const tfx_library &lib, const char *
   if (!plans)
     return plans.status();
   auto model = std::make_unique<tfx_model>();
+  Device device{lib.device_interface ? lib.device_interface() : nullptr};
+  if (lib.device_interface && !device)
+    return Status::error("the library's GPU runtime gave no device interface");
   std::vector<Kernel *> kernels;
   for (int32_t k = 0; k < lib.num_kernels; ++k) {
-    model->kernels.push_back(std::make_unique<AotKernel>(lib.kernels[k], lib.device != 0));
+    model->kernels.push_back(std::make_unique<AotKernel>(lib.kernels[k], bool(device)));
     kernels.push_back(model->kernels.back().get());
   }
   for (Plan &plan : *plans) {
@@ -222,7 +185,11 @@ StatusOr<std::unique_ptr<tfx_model>> create(const tfx_library &lib, const char *
       return constants.status();
     model->names.push_back(plan.function);
     Function f;
-    f.runner = std::make_unique<PlanRunner>(std::move(plan), kernels, std::move(*constants));
+    f.runner = std::make_unique<PlanRunner>(std::move(plan), kernels, std::move(*constants),
+                                            device);
+    clearHalideMessage();
+    if (Status s = f.runner->uploadConstants(model->constants, model->loadStats); !s)
+      return Status::error(s.message() + ": " + takeHalideMessage());
     model->functions.push_back(std::move(f));
   }
   return model;
@@ -284,9 +251,13 @@ int run(tfx_model &m, const char *function, const tfx_tensor *inputs, int numInp
   // Results are copied into storage of their own, kept per function: they
   // never alias the caller's inputs or the weights, and running another
   // function (decode after encode) leaves them valid.
+  // A result nothing else holds (a fresh download, a buffer the run made)
+  // is moved rather than copied.
   fn.results.clear();
   for (size_t i = 0; i < results.size(); ++i) {
-    fn.results.push_back(results[i].clone());
+    fn.results.push_back(results[i].storageUseCount() == 1 ? std::move(results[i])
+                                                            : results[i].clone());
+    fn.results.back().setResidency(nullptr);
     const Tensor &r = fn.results.back();
     outputs[i].name = plan.outputs[i].name.c_str();
     outputs[i].dtype = dtypeToAbi(r.dtype());
@@ -335,6 +306,22 @@ int tfx_model_run(tfx_model *model, const char *function, const tfx_tensor *inpu
   } catch (...) {
     return fail("unexpected C++ exception");
   }
+}
+
+int tfx_model_stats(tfx_model *model, const char *function, tfx_run_stats *stats) {
+  if (!model || !stats)
+    return fail("tfx_model_stats: null model or stats");
+  const RunStats *r = function ? nullptr : &model->loadStats;
+  for (size_t f = 0; !r && f < model->names.size(); ++f)
+    if (model->names[f] == function)
+      r = &model->functions[f].runner->lastRunStats();
+  if (!r)
+    return fail(std::string("no function '") + function + "'");
+  *stats = tfx_run_stats{r->kernelLaunches, r->uploads, r->uploadBytes,
+                         r->downloads, r->downloadBytes, r->implicitCopies,
+                         r->deviceBuffersAllocated, r->devicePeakBytes};
+  lastError.clear();
+  return 0;
 }
 
 void tfx_model_destroy(tfx_model *model) { delete model; }

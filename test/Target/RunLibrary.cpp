@@ -44,6 +44,25 @@ static DType runtimeType(int32_t t) {
 /// traffic per call, issue 12); null otherwise.
 extern "C" void tfx_test_traffic_mark(const char *what) __attribute__((weak));
 
+/// What the runtime says it moved (NAME_last_stats), beside what
+/// OpenclTraffic.cpp saw the OpenCL API do.
+static void printStats(TFX_CAT(TFX_LIB, _model) * model, const char *function,
+                       const char *what) {
+  tfx_run_stats st{};
+  if (LIB(_last_stats)(model, function, &st) != 0) {
+    std::fprintf(stderr, "runtime stats: %s: error: %s\n", what, LIB(_last_error)());
+    return;
+  }
+  std::fprintf(stderr,
+               "runtime stats: %s: uploads %llu (%llu B), downloads %llu (%llu B), "
+               "implicit %llu, device buffers %llu, launches %llu\n",
+               what, (unsigned long long)st.uploads, (unsigned long long)st.upload_bytes,
+               (unsigned long long)st.downloads, (unsigned long long)st.download_bytes,
+               (unsigned long long)st.implicit_copies,
+               (unsigned long long)st.device_buffers_allocated,
+               (unsigned long long)st.kernel_launches);
+}
+
 int main(int argc, char **argv) {
   if (argc != 5 && !(argc == 7 && std::strcmp(argv[5], "--repeat") == 0)) {
     std::fprintf(stderr, "usage: %s WEIGHTS|--embedded FUNCTION INPUTS OUTPUTS [--repeat N]\n",
@@ -57,8 +76,10 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "error: %s\n", LIB(_last_error)());
     return 1;
   }
-  if (tfx_test_traffic_mark)
+  if (tfx_test_traffic_mark) {
     tfx_test_traffic_mark("create");
+    printStats(model, nullptr, "create");
+  }
   auto file = tfx::rt::readSafetensors(argv[3]);
   if (!file) {
     std::fprintf(stderr, "error: %s\n", file.status().message().c_str());
@@ -76,6 +97,12 @@ int main(int argc, char **argv) {
     in.data = t.data();
     inputs.push_back(in);
   }
+  if (tfx_test_traffic_mark) {
+    size_t bytes = 0;
+    for (const std::string &name : file->names)
+      bytes += file->tensors[name].byteSize();
+    std::fprintf(stderr, "io: inputs %zu (%zu B)\n", file->names.size(), bytes);
+  }
   tfx_tensor outputs[16];
   for (int r = 0; r <= repeat; ++r) {
     std::memset(outputs, 0, sizeof(outputs)); // unused entries keep name == NULL
@@ -88,6 +115,7 @@ int main(int argc, char **argv) {
     if (tfx_test_traffic_mark) {
       std::string what = "call " + std::to_string(r);
       tfx_test_traffic_mark(what.c_str());
+      printStats(model, argv[2], what.c_str());
     }
   }
   std::vector<std::pair<std::string, Tensor>> results;
@@ -96,6 +124,12 @@ int main(int argc, char **argv) {
     Tensor t(runtimeType(outputs[i].dtype), shape);
     std::memcpy(t.data(), outputs[i].data, t.byteSize());
     results.emplace_back(outputs[i].name, t);
+  }
+  if (tfx_test_traffic_mark) {
+    size_t bytes = 0;
+    for (const auto &r : results)
+      bytes += r.second.byteSize();
+    std::fprintf(stderr, "io: outputs %zu (%zu B)\n", results.size(), bytes);
   }
   LIB(_destroy)(model);
   auto written = tfx::rt::writeSafetensors(argv[4], results);

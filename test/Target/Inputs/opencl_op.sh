@@ -12,4 +12,4 @@ WEIGHTS="$GOLD/$CASE.weights.safetensors"
 [ -f "$WEIGHTS" ] || WEIGHTS=--embedded
 "$WORK/run-$CASE" "$WEIGHTS" main "$GOLD/$CASE.inputs.safetensors" "$WORK/$CASE.out" 2> "$WORK/$CASE.traffic"
 /usr/bin/python3 "$SRC/test/golden/compare.py" "$GOLD/$CASE.expected.safetensors" "$WORK/$CASE.out"
-grep 'call 0' "$WORK/$CASE.traffic" | sed "s/^opencl traffic: call 0/$CASE/"
+grep '^opencl traffic: call 0' "$WORK/$CASE.traffic" | sed "s/^opencl traffic: call 0/$CASE/"

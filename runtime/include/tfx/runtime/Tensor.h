@@ -21,6 +21,8 @@
 
 namespace tfx::rt {
 
+struct Residency; // Device.h
+
 /// Element types. Bool is stored as one byte (0 or 1). F16 and BF16 only
 /// appear in files: the reader converts them to F32 on load.
 enum class DType { F32, F64, F16, BF16, I64, I32, I8, U8, Bool };
@@ -80,14 +82,20 @@ public:
   /// A Halide view (dims reversed: dim 0 is the innermost tensor dim).
   Halide::Runtime::Buffer<void> halideBuffer() const;
 
-  /// Deep copy.
+  /// Deep copy of the host bytes (never of a device residency).
   Tensor clone() const;
+
+  /// Where the current bytes are when kernels run on a GPU (Device.h);
+  /// null on host execution. Views (reshaped, reinterpreted) share it.
+  Residency *residency() const { return residency_.get(); }
+  void setResidency(std::shared_ptr<Residency> r) { residency_ = std::move(r); }
 
 private:
   DType dtype_ = DType::F32;
   std::vector<int64_t> shape_;
   std::shared_ptr<uint8_t[]> storage_;
   size_t offset_ = 0;
+  std::shared_ptr<Residency> residency_;
 };
 
 } // namespace tfx::rt

@@ -34,6 +34,7 @@ typedef struct tfx_tensor {
 #endif
 
 struct halide_buffer_t;
+struct halide_device_interface_t;
 
 /* One ahead-of-time kernel: `run` takes the input buffers, then one buffer
  * per output window (or the one output), and returns Halide's error code. */
@@ -51,7 +52,12 @@ typedef struct tfx_library {
   const char *plans_json; /* the functions' execution plans */
   const tfx_kernel_entry *kernels;
   int32_t num_kernels;
-  int32_t device; /* 1: the kernels run on a GPU (host copies around each) */
+  /* The GPU API of the kernels (halide_cuda_device_interface or
+   * halide_opencl_device_interface of the library's Halide runtime); NULL
+   * for CPU kernels. With one, tfx_model_create uploads the constants once
+   * and tfx_model_run keeps intermediates on the device: only the inputs go
+   * up and only the outputs come down. */
+  const struct halide_device_interface_t *(*device_interface)(void);
   const unsigned char *embedded_weights; /* NULL: none */
   uint64_t embedded_weights_size;
 } tfx_library;
@@ -69,6 +75,24 @@ tfx_model *tfx_model_create(const tfx_library *library, const char *weights_path
  * valid until the next run of the same function or destroy. 0, or -1. */
 int tfx_model_run(tfx_model *model, const char *function, const tfx_tensor *inputs,
                   int num_inputs, tfx_tensor *outputs, int num_outputs);
+
+/* What a run did (or, with function == NULL, what tfx_model_create did:
+ * the constant uploads). On a CPU library the device counters are 0. */
+#ifndef TFX_RUN_STATS_DEFINED
+#define TFX_RUN_STATS_DEFINED
+typedef struct tfx_run_stats {
+  uint64_t kernel_launches;
+  uint64_t uploads, upload_bytes;     /* host to device, made by the runtime */
+  uint64_t downloads, download_bytes; /* device to host, made by the runtime */
+  uint64_t implicit_copies;  /* GPU kernel steps that moved data themselves */
+  uint64_t device_buffers_allocated;
+  uint64_t device_peak_bytes; /* device memory of the run's buffers */
+} tfx_run_stats;
+#endif
+
+/* The counters of the last run of `function` (NULL: of creating the model).
+ * 0, or -1. */
+int tfx_model_stats(tfx_model *model, const char *function, tfx_run_stats *stats);
 
 void tfx_model_destroy(tfx_model *model);
 
