@@ -33,14 +33,16 @@ using rt::Tensor;
 /// A function: the runtime's interpreter over JIT kernels.
 class ProgramImpl final : public Program {
 public:
-  ProgramImpl(plan::Plan plan, std::vector<rt::Kernel *> kernels, std::vector<Tensor> constants) {
+  ProgramImpl(plan::Plan plan, std::vector<rt::Kernel *> kernels, std::vector<Tensor> constants,
+              rt::Device device) {
     for (const PlanPort &p : plan.inputs)
       inputNames_.push_back(p.name);
     for (const PlanPort &p : plan.outputs)
       outputNames_.push_back(p.name);
     runner_ = std::make_unique<rt::PlanRunner>(static_cast<rt::Plan &&>(std::move(plan)),
-                                               std::move(kernels), std::move(constants));
+                                               std::move(kernels), std::move(constants), device);
   }
+  rt::PlanRunner &runner() { return *runner_; }
   const std::vector<std::string> &inputNames() const override { return inputNames_; }
   const std::vector<std::string> &outputNames() const override { return outputNames_; }
   const RunStats &lastRunStats() const override { return runner_->lastRunStats(); }
@@ -64,6 +66,9 @@ struct Executor::Impl {
   ModuleOp module;
   TensorMap weights;
   lowering::KernelCache cache;
+  /// GPU targets: the weights on the device, once for all functions.
+  rt::DeviceConstants deviceConstants;
+  RunStats loadStats;
   std::map<std::string, std::unique_ptr<ProgramImpl>> programs;
 
   Impl(ModuleOp module, TensorMap weights, ExecOptions options)
@@ -77,6 +82,8 @@ Executor::~Executor() = default;
 
 lowering::KernelCache &Executor::kernels() { return impl_->cache; }
 
+const RunStats &Executor::loadStats() const { return impl_->loadStats; }
+
 StatusOr<Program *> Executor::program(const std::string &name) {
   auto it = impl_->programs.find(name);
   if (it != impl_->programs.end())
@@ -87,6 +94,9 @@ StatusOr<Program *> Executor::program(const std::string &name) {
   StatusOr<std::vector<Tensor>> constants = materializeConstants(*planned, impl_->weights);
   if (!constants)
     return constants.status();
+  StatusOr<rt::Device> device = impl_->cache.device();
+  if (!device)
+    return device.status();
   // Compile every kernel before anything runs; a failure names the first op
   // that uses the kernel.
   std::vector<rt::Kernel *> kernels;
@@ -101,7 +111,10 @@ StatusOr<Program *> Executor::program(const std::string &name) {
     kernels.push_back(*kernel);
   }
   auto program = std::make_unique<ProgramImpl>(std::move(*planned), std::move(kernels),
-                                               std::move(*constants));
+                                               std::move(*constants), *device);
+  lowering::takeHalideError();
+  if (Status s = program->runner().uploadConstants(impl_->deviceConstants, impl_->loadStats); !s)
+    return Status::error(s.message() + ": " + lowering::takeHalideError());
   Program *raw = program.get();
   impl_->programs[name] = std::move(program);
   return raw;

@@ -55,7 +55,10 @@ rt::StatusOr<std::unique_ptr<Model>> Model::load(const std::string &modelPath,
   if (!weights)
     return weights.status();
 
+  if (!options.target.empty() && !lowering::isValidTarget(options.target))
+    return rt::Status::error("invalid Halide target '" + options.target + "'");
   exec::ExecOptions execOptions;
+  execOptions.kernels.target = options.target;
   execOptions.kernels.schedule = *schedule;
   execOptions.kernels.estimateBatch = options.estimateBatch;
   if (options.cacheDir != "none")

@@ -6,7 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "KernelBuilders.h"
+#include "KernelCacheImpl.h"
+
+#include "tfx/runtime/HalideArgs.h"
 
 #include <chrono>
 #include <cstdio>
@@ -124,121 +126,6 @@ bool loadAutoscheduler(ScheduleSource source, std::string &error) {
 }
 
 
-/// A kernel compiled ahead of time into a shared object of the disk cache;
-/// called through Halide's `<name>_argv` entry point.
-class SharedObjectKernel final : public CompiledKernel {
-public:
-  using ArgvFn = int (*)(void **);
-  SharedObjectKernel(void *handle, ArgvFn fn, size_t numInputs, std::string kind,
-                     std::vector<OutputWindow> windows)
-      : handle_(handle), fn_(fn), numInputs_(numInputs), kind_(std::move(kind)),
-        windows_(std::move(windows)) {}
-  ~SharedObjectKernel() override { dlclose(handle_); }
-
-  rt::Status run(const std::vector<const rt::Tensor *> &inputs,
-                 rt::Tensor &output) override {
-    if (inputs.size() != numInputs_)
-      return rt::Status::error("kernel '" + kind_ + "' expects " +
-                               std::to_string(numInputs_) + " inputs, got " +
-                               std::to_string(inputs.size()));
-    std::vector<Halide::Runtime::Buffer<void>> buffers;
-    // args point into `buffers`: reserve it all now so it never reallocates.
-    buffers.reserve(inputs.size() + std::max<size_t>(1, windows_.size()));
-    std::vector<void *> args;
-    for (const rt::Tensor *t : inputs) {
-      buffers.push_back(t->halideBuffer());
-      args.push_back(buffers.back().raw_buffer());
-    }
-    if (windows_.empty()) {
-      buffers.push_back(output.halideBuffer());
-      args.push_back(buffers.back().raw_buffer());
-    } else {
-      Halide::Runtime::Buffer<void> whole(output.halideBuffer());
-      for (const OutputWindow &win : windows_) {
-        buffers.push_back(whole.cropped(0, static_cast<int>(win.offset),
-                                        static_cast<int>(win.width)));
-        buffers.back().translate(0, -static_cast<int>(win.offset));
-        args.push_back(buffers.back().raw_buffer());
-      }
-    }
-    int code = fn_(args.data());
-    if (code != 0)
-      return rt::Status::error("kernel '" + kind_ + "' failed with Halide error " +
-                               std::to_string(code) + " (details on stderr)");
-    return rt::Status::ok();
-  }
-
-private:
-  void *handle_;
-  ArgvFn fn_;
-  size_t numInputs_;
-  std::string kind_;
-  std::vector<OutputWindow> windows_;
-};
-
-uint64_t fnv1a(const std::string &text) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-/// Identity of the running tfx build: the binary's path, size and mtime. A
-/// rebuilt binary never loads kernels compiled by an older one.
-std::string buildIdentity() {
-  Dl_info info;
-  if (!dladdr(reinterpret_cast<void *>(&fnv1a), &info) || !info.dli_fname)
-    return "unknown-build";
-  struct stat st;
-  if (stat(info.dli_fname, &st) != 0)
-    return info.dli_fname;
-  return std::string(info.dli_fname) + ":" + std::to_string(st.st_size) + ":" +
-         std::to_string(st.st_mtime);
-}
-
-bool fileExists(const std::string &path) {
-  struct stat st;
-  return stat(path.c_str(), &st) == 0;
-}
-
-std::string readFile(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-rt::Status makeDirs(const std::string &dir) {
-  std::string partial;
-  for (size_t i = 0; i <= dir.size(); ++i) {
-    if (i == dir.size() || dir[i] == '/') {
-      if (!partial.empty() && !fileExists(partial) &&
-          mkdir(partial.c_str(), 0755) != 0 && errno != EEXIST)
-        return rt::Status::error("cannot create cache directory '" + partial + "'");
-    }
-    if (i < dir.size())
-      partial += dir[i];
-  }
-  return rt::Status::ok();
-}
-
-/// Links an object into a shared object at `so` (atomically: temp + rename).
-rt::Status linkShared(const std::string &object, const std::string &so,
-                      const std::string &extra = "") {
-  std::string tmp = so + ".tmp." + std::to_string(getpid());
-  std::string cmd = "c++ -shared -o '" + tmp + "' '" + object + "' " + extra +
-                    " 2>/dev/null";
-  if (std::system(cmd.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return rt::Status::error("linking '" + so + "' failed (is a C++ compiler on PATH?)");
-  }
-  if (std::rename(tmp.c_str(), so.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return rt::Status::error("cannot move kernel into '" + so + "'");
-  }
-  return rt::Status::ok();
-}
-
 } // namespace
 
 namespace detail {
@@ -312,88 +199,6 @@ const char *scheduleSourceName(ScheduleSource source) {
   return "?";
 }
 
-struct KernelCache::Impl {
-  KernelOptions options;
-  Target target;
-  std::unordered_map<std::string, std::unique_ptr<CompiledKernel>> kernels;
-  double compileSeconds = 0;
-  size_t diskHits = 0;
-  bool runtimeLoaded = false;
-  bool diskDisabled = false;
-
-  /// One Halide runtime shared by every cached kernel of this target.
-  rt::Status loadRuntime();
-  /// Loads `desc` from the disk cache, compiling and storing it on a miss.
-  rt::StatusOr<std::unique_ptr<CompiledKernel>>
-  loadOrCompileShared(const KernelDesc &desc, Built &built, Pipeline &pipeline,
-                      const std::string &key);
-};
-
-rt::Status KernelCache::Impl::loadRuntime() {
-  if (runtimeLoaded)
-    return rt::Status::ok();
-  Target rtTarget = target.without_feature(Target::JIT);
-  std::string base = options.cacheDir + "/halide-runtime-" +
-                     std::to_string(fnv1a(rtTarget.to_string()) & 0xffffffffffull);
-  std::string so = base + ".so";
-  if (!fileExists(so)) {
-    std::string object = base + ".o." + std::to_string(getpid());
-    compile_standalone_runtime(object, rtTarget);
-    rt::Status s = linkShared(object, so, "-lpthread -ldl");
-    std::remove(object.c_str());
-    TFX_RETURN_IF_ERROR(s);
-  }
-  if (!dlopen(so.c_str(), RTLD_NOW | RTLD_GLOBAL))
-    return rt::Status::error(std::string("cannot load the Halide runtime: ") + dlerror());
-  runtimeLoaded = true;
-  return rt::Status::ok();
-}
-
-rt::StatusOr<std::unique_ptr<CompiledKernel>>
-KernelCache::Impl::loadOrCompileShared(const KernelDesc &desc, Built &built,
-                                       Pipeline &pipeline,
-                                       const std::string &key) {
-  TFX_RETURN_IF_ERROR(loadRuntime());
-  Target aot = target.without_feature(Target::JIT).with_feature(Target::NoRuntime);
-  static const std::string identity = buildIdentity();
-  std::string fullKey = key + "\n" + aot.to_string() + "\n" +
-                        scheduleSourceName(options.schedule) + "\n" + identity;
-  char hex[17];
-  std::snprintf(hex, sizeof(hex), "%016llx",
-                static_cast<unsigned long long>(fnv1a(fullKey)));
-  std::string base = options.cacheDir + "/" + desc.kind() + "-" + hex;
-  std::string fnName = "tfx_" + desc.kind() + "_" + hex;
-  bool hit = fileExists(base + ".so") && readFile(base + ".key") == fullKey;
-  if (!hit) {
-    std::vector<Argument> args(built.inputs.begin(), built.inputs.end());
-    std::string object = base + ".o." + std::to_string(getpid());
-    pipeline.compile_to_object(object, args, fnName, aot);
-    rt::Status s = linkShared(object, base + ".so");
-    std::remove(object.c_str());
-    TFX_RETURN_IF_ERROR(s);
-    std::string keyTmp = base + ".key.tmp." + std::to_string(getpid());
-    {
-      std::ofstream out(keyTmp, std::ios::binary);
-      out << fullKey;
-    }
-    std::rename(keyTmp.c_str(), (base + ".key").c_str());
-  } else {
-    ++diskHits;
-  }
-  void *handle = dlopen((base + ".so").c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!handle)
-    return rt::Status::error("cannot load cached kernel '" + base + ".so': " + dlerror());
-  auto fn = reinterpret_cast<SharedObjectKernel::ArgvFn>(
-      dlsym(handle, (fnName + "_argv").c_str()));
-  if (!fn) {
-    dlclose(handle);
-    return rt::Status::error("cached kernel '" + base + ".so' lacks " + fnName);
-  }
-  return std::unique_ptr<CompiledKernel>(
-      new SharedObjectKernel(handle, fn, built.inputs.size(), desc.kind(),
-                             built.windows));
-}
-
 /// The host target, minus features the CPU lacks. Halide 14 reports
 /// "avx512_sapphirerapids" on CPUs with AVX512-BF16/VNNI (e.g. AMD Zen 4),
 /// and LLVM 14 then emits AVX512-FP16 instructions (vmovw) that such CPUs do
@@ -432,6 +237,25 @@ KernelCache::KernelCache(KernelOptions options) : impl_(new Impl) {
 
 KernelCache::~KernelCache() = default;
 
+rt::StatusOr<rt::Device> KernelCache::device() {
+  Target t = impl_->target;
+  if (!t.has_gpu_feature())
+    return rt::Device{};
+  const char *fn = t.has_feature(Target::CUDA)     ? "halide_cuda_device_interface"
+                   : t.has_feature(Target::OpenCL) ? "halide_opencl_device_interface"
+                                                   : nullptr;
+  if (!fn)
+    return rt::Status::error("target " + t.to_string() +
+                             ": tfx runs GPU kernels through CUDA or OpenCL only");
+  TFX_RETURN_IF_ERROR(impl_->useSharedObjects());
+  TFX_RETURN_IF_ERROR(impl_->loadRuntime());
+  using InterfaceFn = const halide_device_interface_t *(*)();
+  auto get = reinterpret_cast<InterfaceFn>(dlsym(impl_->runtimeHandle, fn));
+  if (!get || !get())
+    return rt::Status::error(std::string("the Halide runtime has no ") + fn);
+  return rt::Device{get()};
+}
+
 size_t KernelCache::size() const { return impl_->kernels.size(); }
 size_t KernelCache::diskHits() const { return impl_->diskHits; }
 
@@ -463,7 +287,19 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
     TFX_RETURN_IF_ERROR(buildScheduled(desc, impl_->target, impl_->options,
                                        built, pipeline));
     std::unique_ptr<CompiledKernel> kernel;
-    if (!impl_->options.cacheDir.empty() && !impl_->diskDisabled) {
+    bool gpu = impl_->target.has_gpu_feature();
+    if (gpu) {
+      // In-memory JIT would bring libHalide's own GPU runtime (another CUDA
+      // context, PoCL in libHalide's namespace): GPU kernels are shared
+      // objects on the standalone runtime, or nothing.
+      TFX_RETURN_IF_ERROR(impl_->useSharedObjects());
+      rt::Status dir = makeDirs(impl_->options.cacheDir);
+      auto shared = dir ? impl_->loadOrCompileShared(desc, built, pipeline, key)
+                        : rt::StatusOr<std::unique_ptr<CompiledKernel>>(dir);
+      if (!shared)
+        return shared.status();
+      kernel = std::move(*shared);
+    } else if (!impl_->options.cacheDir.empty() && !impl_->diskDisabled) {
       rt::Status dir = makeDirs(impl_->options.cacheDir);
       auto shared = dir ? impl_->loadOrCompileShared(desc, built, pipeline, key)
                         : rt::StatusOr<std::unique_ptr<CompiledKernel>>(dir);

@@ -1,8 +1,9 @@
-//===- tfx-run.cpp - run a tfx model on the CPU through Halide kernels ----===//
+//===- tfx-run.cpp - run a tfx model through Halide kernels ----------------===//
 //
 //   tfx-run MODEL.mlir --weights W.safetensors --inputs IN.safetensors
 //           --outputs OUT.safetensors [--entry NAME] [--threads N] [--bench N]
 //           [--schedule manual|adams2019|mullapudi2016] [--stats-json FILE|-]
+//           [--target host-cuda|host-opencl|...]
 //   tfx-run MODEL.mlir --greedy --weights W --inputs IN --outputs OUT
 //
 // Inputs and outputs are matched by the `tfx.name` of the entry function's
@@ -45,13 +46,18 @@ static const char kOverview[] = R"(tfx-run: run a tfx model through Halide kerne
 writes one JSON object after a successful run (version 1):
   tool "tfx-run", version 1, model (path as given), entry (the function run;
   null with --greedy), greedy (bool), schedule, threads (--threads; 0 = all
-  cores), cache_dir (kernel cache directory; null with --no-cache),
+  cores), target (the kernels' Halide target; "host" for the CPU),
+  cache_dir (kernel cache directory; null with --no-cache),
   first_run_s (seconds: the first run, which compiles or loads the kernels),
   kernels: {count, compile_s (seconds compiling), disk_hits (loaded from the
     disk cache)} after the first run,
+  device_load: {uploads, upload_bytes}: the weights put on the GPU (0 on
+    the CPU),
   functions: {NAME: {kernel_launches, buffers_allocated, buffers_reused,
-    peak_intermediate_bytes}} of the first run (--greedy: encode and decode,
-    decode's last step),
+    peak_intermediate_bytes, device: {uploads, upload_bytes, downloads,
+    download_bytes, implicit_copies, buffers_allocated, peak_bytes}}} of the
+    first run (--greedy: encode and decode, decode's last step; device
+    counters are 0 on the CPU),
   bench: {runs, samples_ms (each run, in run order), min_ms, median_ms
     (the sorted samples' element runs/2, as printed), max_ms}; null without
     --bench.
@@ -93,6 +99,11 @@ struct Options {
                                 cl::value_desc("dir"), cl::cat(category)};
   cl::opt<bool> noCache{"no-cache", cl::desc("Compile kernels in memory; do not use the disk cache"),
                         cl::cat(category)};
+  cl::opt<std::string> target{"target",
+                              cl::desc("Halide target of the kernels (default: the host CPU); "
+                                       "host-cuda or host-opencl run them on the GPU with "
+                                       "weights and intermediates kept on the device"),
+                              cl::value_desc("target"), cl::cat(category)};
   cl::opt<bool> verbose{"v", cl::desc("Print kernel and buffer statistics"), cl::cat(category)};
   cl::opt<std::string> statsJson{"stats-json",
                                  cl::desc("Write the run's statistics as JSON ('-' for stdout; "
@@ -167,10 +178,18 @@ static Status runGreedy(tfx::exec::Executor &exec, const tfx::exec::TensorMap &i
 
 /// Counters of one run of a function, for --stats-json.
 static Json runStatsJson(const tfx::exec::RunStats &stats) {
+  Json device = Json::object({{"uploads", stats.uploads},
+                              {"upload_bytes", stats.uploadBytes},
+                              {"downloads", stats.downloads},
+                              {"download_bytes", stats.downloadBytes},
+                              {"implicit_copies", stats.implicitCopies},
+                              {"buffers_allocated", stats.deviceBuffersAllocated},
+                              {"peak_bytes", stats.devicePeakBytes}});
   return Json::object({{"kernel_launches", stats.kernelLaunches},
                        {"buffers_allocated", stats.buffersAllocated},
                        {"buffers_reused", stats.buffersReused},
-                       {"peak_intermediate_bytes", stats.peakBytes}});
+                       {"peak_intermediate_bytes", stats.peakBytes},
+                       {"device", std::move(device)}});
 }
 
 /// The --stats-json object after the first run (kOverview); "bench" is
@@ -197,11 +216,15 @@ static Json firstRunStats(tfx::exec::Executor &exec, tfx::exec::Program *program
                        {"greedy", opt->greedy.getValue()},
                        {"schedule", opt->schedule.getValue()},
                        {"threads", opt->threads.getValue()},
+                       {"target", opt->target.empty() ? "host" : opt->target.getValue()},
                        {"cache_dir", std::move(cacheDir)},
                        {"first_run_s", firstSeconds},
                        {"kernels", Json::object({{"count", kernels.size()},
                                                  {"compile_s", kernels.compileSeconds()},
                                                  {"disk_hits", kernels.diskHits()}})},
+                       {"device_load", Json::object({{"uploads", exec.loadStats().uploads},
+                                                     {"upload_bytes",
+                                                      exec.loadStats().uploadBytes}})},
                        {"functions", std::move(functions)},
                        {"bench", Json()}});
 }
@@ -318,6 +341,7 @@ int main(int argc, char **argv) {
   tfx::ModelOptions modelOptions;
   modelOptions.threads = opt->threads;
   modelOptions.schedule = opt->schedule;
+  modelOptions.target = opt->target;
   modelOptions.cacheDir = opt->noCache ? "none" : opt->cacheDir.getValue();
   // Autoschedulers tune for a batch; use the batch of the given inputs.
   for (auto &[name, tensor] : *inputs)

@@ -60,6 +60,9 @@ public:
   rt::StatusOr<Program *> program(const std::string &name);
 
   lowering::KernelCache &kernels();
+  /// GPU targets: the weight uploads so far (once per weight, for all
+  /// functions); zero on the CPU.
+  const RunStats &loadStats() const;
 
 private:
   struct Impl;

@@ -40,6 +40,10 @@ struct ModelOptions {
   /// Disk cache of compiled kernels; empty = default directory
   /// (lowering::defaultKernelCacheDir()), "none" = in memory only.
   std::string cacheDir;
+  /// Halide target of the kernels; empty = the host CPU. A CUDA or OpenCL
+  /// target ("host-cuda", "host-opencl") runs every kernel on the GPU with
+  /// the weights and intermediates kept in device memory.
+  std::string target;
 };
 
 class Model {

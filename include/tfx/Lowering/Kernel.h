@@ -67,6 +67,10 @@ public:
 
   rt::StatusOr<CompiledKernel *> get(const KernelDesc &desc);
 
+  /// The device the kernels of a GPU target run on (the standalone Halide
+  /// runtime's CUDA or OpenCL interface); an empty Device on CPU targets.
+  rt::StatusOr<rt::Device> device();
+
   size_t size() const;
   /// Kernels loaded from the disk cache instead of being compiled.
   size_t diskHits() const;
@@ -77,6 +81,10 @@ private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// The first error message the kernels' shared Halide runtime reported
+/// since the last call ("(no message)" if none); clears it.
+std::string takeHalideError();
 
 /// Compiles `desc` ahead of time for the Halide `target` string ("host",
 /// "host-opencl", "x86-64-linux-cuda-cuda_capability_80", ...) into

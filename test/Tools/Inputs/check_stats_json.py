@@ -1,6 +1,6 @@
 """Checks a `tfx-run --stats-json` file against the schema of docs/running.md.
 
-Usage: check_stats_json.py FILE --entry NAME --runs N [--no-cache]
+Usage: check_stats_json.py FILE --entry NAME --runs N [--no-cache] [--target T]
 
 Every key, its type and the relations between the numbers (the bench
 summary against its own samples, disk hits against the kernel count) are
@@ -11,10 +11,14 @@ import argparse
 import json
 import sys
 
-TOP = ["tool", "version", "model", "entry", "greedy", "schedule", "threads", "cache_dir",
-       "first_run_s", "kernels", "functions", "bench"]
+TOP = ["tool", "version", "model", "entry", "greedy", "schedule", "threads", "target",
+       "cache_dir", "first_run_s", "kernels", "device_load", "functions", "bench"]
 KERNELS = ["count", "compile_s", "disk_hits"]
-FUNCTION = ["kernel_launches", "buffers_allocated", "buffers_reused", "peak_intermediate_bytes"]
+FUNCTION = ["kernel_launches", "buffers_allocated", "buffers_reused", "peak_intermediate_bytes",
+            "device"]
+DEVICE = ["uploads", "upload_bytes", "downloads", "download_bytes", "implicit_copies",
+          "buffers_allocated", "peak_bytes"]
+DEVICE_LOAD = ["uploads", "upload_bytes"]
 BENCH = ["runs", "samples_ms", "min_ms", "median_ms", "max_ms"]
 
 
@@ -46,6 +50,7 @@ def main():
     ap.add_argument("--entry", required=True)
     ap.add_argument("--runs", type=int, required=True)
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--target", default="host")
     args = ap.parse_args()
     with open(args.file) as f:
         s = json.load(f)
@@ -59,6 +64,8 @@ def main():
     expect(s["greedy"] is False, f"greedy is {s['greedy']!r}")
     expect(s["schedule"] == "manual", f"schedule is {s['schedule']!r}")
     expect(is_int(s["threads"]) and s["threads"] >= 0, f"threads is {s['threads']!r}")
+    expect(s["target"] == args.target, f"target is {s['target']!r}, expected {args.target!r}")
+    gpu = args.target != "host"
     if args.no_cache:
         expect(s["cache_dir"] is None, f"cache_dir is {s['cache_dir']!r} with --no-cache")
     else:
@@ -77,13 +84,30 @@ def main():
     if args.no_cache:
         expect(k["disk_hits"] == 0, "disk hits with --no-cache")
 
+    load = s["device_load"]
+    keys(load, DEVICE_LOAD, "device_load")
+    for key in DEVICE_LOAD:
+        expect(is_int(load[key]) and (load[key] > 0 if gpu else load[key] == 0),
+               f"device_load.{key} is {load[key]!r} on target {args.target}")
+
     expect(isinstance(s["functions"], dict) and list(s["functions"]) == [args.entry],
            f"functions has {list(s['functions'])}, expected [{args.entry!r}]")
     fn = s["functions"][args.entry]
     keys(fn, FUNCTION, f"functions.{args.entry}")
-    for key in FUNCTION:
+    for key in FUNCTION[:-1]:
         expect(is_int(fn[key]) and fn[key] >= 0, f"functions.{args.entry}.{key} is {fn[key]!r}")
     expect(fn["kernel_launches"] >= 1, "no kernel launches")
+    dev = fn["device"]
+    keys(dev, DEVICE, f"functions.{args.entry}.device")
+    for key in DEVICE:
+        expect(is_int(dev[key]) and dev[key] >= 0, f"device.{key} is {dev[key]!r}")
+        if not gpu:
+            expect(dev[key] == 0, f"device.{key} is {dev[key]} on the CPU")
+    if gpu:
+        # Resident: something went up and came down, nothing moved inside kernels.
+        expect(dev["uploads"] >= 1 and dev["downloads"] >= 1,
+               f"device uploads/downloads are {dev['uploads']}/{dev['downloads']}")
+        expect(dev["implicit_copies"] == 0, f"device.implicit_copies is {dev['implicit_copies']}")
 
     b = s["bench"]
     if args.runs == 0:
