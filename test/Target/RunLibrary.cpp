@@ -11,34 +11,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tfx/runtime/Safetensors.h"
+#include "LibraryTensors.h"
 
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#define TFX_CAT2(a, b) a##b
-#define TFX_CAT(a, b) TFX_CAT2(a, b)
-#define LIB(fn) TFX_CAT(TFX_LIB, fn)
-
-using tfx::rt::DType;
 using tfx::rt::Tensor;
-
-static int32_t abiType(DType t) {
-  switch (t) {
-  case DType::F32: return TFX_F32;
-  case DType::Bool: return TFX_BOOL;
-  case DType::I64: return TFX_I64;
-  case DType::I32: return TFX_I32;
-  default: return -1;
-  }
-}
-
-static DType runtimeType(int32_t t) {
-  return t == TFX_F32 ? DType::F32 : t == TFX_BOOL ? DType::Bool
-       : t == TFX_I64 ? DType::I64 : DType::I32;
-}
 
 /// Defined when the harness is linked with OpenclTraffic.cpp (device
 /// traffic per call, issue 12); null otherwise.
@@ -85,18 +65,7 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "error: %s\n", file.status().message().c_str());
     return 1;
   }
-  std::vector<tfx_tensor> inputs;
-  for (const std::string &name : file->names) {
-    Tensor &t = file->tensors[name];
-    tfx_tensor in{};
-    in.name = name.c_str();
-    in.dtype = abiType(t.dtype());
-    in.rank = static_cast<int32_t>(t.rank());
-    for (int64_t d = 0; d < t.rank() && d < 8; ++d)
-      in.shape[d] = t.dim(d);
-    in.data = t.data();
-    inputs.push_back(in);
-  }
+  std::vector<tfx_tensor> inputs = tfx_harness::abiInputs(*file);
   if (tfx_test_traffic_mark) {
     size_t bytes = 0;
     for (const std::string &name : file->names)
@@ -118,13 +87,7 @@ int main(int argc, char **argv) {
       printStats(model, argv[2], what.c_str());
     }
   }
-  std::vector<std::pair<std::string, Tensor>> results;
-  for (int i = 0; i < 16 && outputs[i].name; ++i) {
-    std::vector<int64_t> shape(outputs[i].shape, outputs[i].shape + outputs[i].rank);
-    Tensor t(runtimeType(outputs[i].dtype), shape);
-    std::memcpy(t.data(), outputs[i].data, t.byteSize());
-    results.emplace_back(outputs[i].name, t);
-  }
+  std::vector<std::pair<std::string, Tensor>> results = tfx_harness::copyOutputs(outputs, 16);
   if (tfx_test_traffic_mark) {
     size_t bytes = 0;
     for (const auto &r : results)

@@ -100,7 +100,8 @@ class Attention(nn.Module):
         if causal:
             assert static_kv is None and key_value.shape[1] == lq
             # torch: True = not allowed. Query i sees keys j <= i.
-            attn_mask = torch.triu(torch.ones(lq, lq, dtype=torch.bool), diagonal=1)
+            attn_mask = torch.triu(torch.ones(lq, lq, dtype=torch.bool, device=query.device),
+                                   diagonal=1)
         q = query.transpose(0, 1)  # F.multi_head_attention_forward is seq-first
         # With static K/V torch still projects `key`; give it the short query.
         kv = q if static_kv is not None else key_value.transpose(0, 1)
@@ -412,9 +413,10 @@ def conv_pad_left(kernel_size, padding):
     raise GoldenError(f"unknown padding {padding!r}")
 
 
-def head_of_channel(channels, heads):
-    """Weight sharing: channel c uses head c * H / C (contiguous channel groups)."""
-    return torch.arange(channels) * heads // channels
+def head_of_channel(channels, heads, device=None):
+    """Weight sharing: channel c uses head c * H / C (contiguous channel groups).
+    `device`: where the kernels are (bench/gpu runs these modules on CUDA)."""
+    return torch.arange(channels, device=device) * heads // channels
 
 
 def lightweight_conv(x, weight, padding, weight_softmax=True):
@@ -428,7 +430,7 @@ def lightweight_conv(x, weight, padding, weight_softmax=True):
     c = x.shape[2]
     heads, k = weight.shape
     w = torch.softmax(weight, dim=-1) if weight_softmax else weight
-    w = w[head_of_channel(c, heads)]                                   # [C, K]
+    w = w[head_of_channel(c, heads, w.device)]                         # [C, K]
     left = conv_pad_left(k, padding)
     xt = F.pad(x.transpose(1, 2), (left, k - 1 - left))                # [B, C, L + K - 1]
     return F.conv1d(xt, w.unsqueeze(1), groups=c).transpose(1, 2)
@@ -446,7 +448,7 @@ def dynamic_conv(x, kernel_logits, heads, kernel_size, padding, weight_softmax=T
     w = kernel_logits.reshape(b, length, heads, kernel_size)
     if weight_softmax:
         w = torch.softmax(w, dim=-1)
-    w = w[:, :, head_of_channel(c, heads)]                             # [B, L, C, K]
+    w = w[:, :, head_of_channel(c, heads, w.device)]                   # [B, L, C, K]
     left = conv_pad_left(kernel_size, padding)
     xp = F.pad(x, (0, 0, left, kernel_size - 1 - left))                # time axis padded
     windows = xp.unfold(1, kernel_size, 1)                             # [B, L, C, K]
@@ -527,7 +529,7 @@ class LiteConvBranch(nn.Module):
             w = torch.softmax(self.weight, dim=-1)[None]                 # [1, H, K]
         else:
             w = torch.softmax(self.weight_linear(h[:, -1]).reshape(b, self.heads, k), dim=-1)
-        w = w[:, head_of_channel(c, self.heads)]                         # [B, C, K]
+        w = w[:, head_of_channel(c, self.heads, w.device)]               # [B, C, K]
         return (w * window.transpose(1, 2)).sum(-1)
 
 
