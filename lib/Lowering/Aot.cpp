@@ -95,11 +95,14 @@ rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &targe
 }
 
 rt::StatusOr<std::vector<std::pair<int64_t, int64_t>>>
-kernelOutputWindows(const KernelDesc &desc) {
+kernelOutputWindows(const KernelDesc &desc, const std::string &target) {
   TFX_RETURN_IF_ERROR(checkOperandCount(desc));
   std::vector<std::pair<int64_t, int64_t>> windows;
   try {
-    for (const OutputWindow &w : build(desc).windows)
+    Built built = build(desc);
+    if (targetGpuApi(target) != GpuApi::None)
+      built.useGpuOutput();
+    for (const OutputWindow &w : built.windows)
       windows.emplace_back(w.offset, w.width);
   } catch (const Halide::Error &e) {
     return rt::Status::error("building kernel '" + desc.kind() + "': " + e.what());

@@ -138,6 +138,8 @@ rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
                           Pipeline &pipeline) {
   TFX_RETURN_IF_ERROR(checkOperandCount(desc));
   built = build(desc);
+  if (target.has_gpu_feature())
+    built.useGpuOutput();
   if (built.windows.empty())
     constrainDense(built.output.output_buffer(), desc.output.shape);
   pipeline = Pipeline(built.allOutputs());

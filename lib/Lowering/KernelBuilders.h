@@ -56,6 +56,20 @@ struct Built {
   /// Hand schedule for GPU targets (gpu_blocks/gpu_threads); null if the
   /// kernel has none, and then GPU targets are refused with a message.
   std::function<void()> gpuSchedule;
+  /// GPU targets: one output Func writing the whole result, in place of
+  /// `outputs` on `windows` (device buffers cannot be windowed cheaply: an
+  /// OpenCL sub-buffer needs an aligned origin, and a host window costs a
+  /// copy per row). Undefined for kernels without windows.
+  Func gpuOutput;
+
+  /// Makes the kernel the GPU form: `gpuOutput` as its one output.
+  void useGpuOutput() {
+    if (!gpuOutput.defined())
+      return;
+    output = gpuOutput;
+    outputs.clear();
+    windows.clear();
+  }
 
   std::vector<Func> allOutputs() const {
     return outputs.empty() ? std::vector<Func>{output} : outputs;

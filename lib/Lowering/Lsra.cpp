@@ -129,6 +129,12 @@ Built buildLsra(const KernelDesc &d, const LsraParams &p) {
 
   b.outputs = {attnOut, convOut};
   b.windows = {{aOut, w}, {cOut, w}};
+  // GPU form: both halves are stages of their own, and one launch writes
+  // the whole result from them.
+  Func first = aOut == 0 ? attnOut : convOut, second = aOut == 0 ? convOut : attnOut;
+  Func whole("lsra");
+  whole(c, m) = select(c < w, first(min(c, w - 1), m), second(max(c - w, 0), m));
+  b.gpuOutput = whole;
   for (Func f : b.outputs) {
     OutputImageParam o = f.output_buffer();
     o.dim(0).set_min(0).set_extent(w).set_stride(1);
@@ -187,6 +193,7 @@ Built buildLsra(const KernelDesc &d, const LsraParams &p) {
     tile2(ctx, att.c, m, 32, 4);
     att.pv.compute_at(ctx, tx);
     tile2(cv, c, m, 32, 4);
+    whole.gpu_tile(c, m, bx, by, tx, ty, 32, 4, guard);
     if (dynamic) {
       tile2(logits, j, m, 16, 8);
       logitsProd.compute_at(logits, tx);

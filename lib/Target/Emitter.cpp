@@ -80,7 +80,7 @@ Status Emitter::addPlan(Plan plan) {
       info.desc = d;
       info.function = "tfx_" + name_ + "_k" + std::to_string(kernels_.size());
       StatusOr<std::vector<std::pair<int64_t, int64_t>>> w =
-          lowering::kernelOutputWindows(d);
+          lowering::kernelOutputWindows(d, target_);
       if (!w)
         return w.status();
       info.windows = *w;

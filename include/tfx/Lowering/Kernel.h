@@ -92,8 +92,9 @@ std::string takeHalideError();
 /// the Halide runtime (link one from compileRuntimeLibrary). GPU targets use
 /// the kernel's GPU schedule; a kernel without one is an error naming it.
 /// Arguments: the inputs in desc order, then the output buffer (or, for
-/// kernels writing windows of their output such as "lsra", one buffer per
-/// window, each a crop of the output's last dimension translated to 0).
+/// kernels writing windows of their output such as "lsra" on a CPU target,
+/// one buffer per window, each a crop of the output's last dimension
+/// translated to 0; see kernelOutputWindows).
 rt::Status compileStaticLibrary(const KernelDesc &desc, const std::string &target,
                                 const std::string &pathPrefix,
                                 const std::string &functionName,
@@ -108,10 +109,11 @@ rt::Status compileKernel(const KernelDesc &desc, const std::string &target,
                          const KernelOptions &options = {});
 
 /// The (offset, width) windows of the output's last dimension that the
-/// kernel writes as separate output buffers (see compileStaticLibrary);
-/// empty for the usual single output.
+/// kernel writes as separate output buffers for `target` (see
+/// compileStaticLibrary); empty for the usual single output, and on GPU
+/// targets, where every kernel writes its whole output.
 rt::StatusOr<std::vector<std::pair<int64_t, int64_t>>>
-kernelOutputWindows(const KernelDesc &desc);
+kernelOutputWindows(const KernelDesc &desc, const std::string &target);
 
 /// Whether `target` is a Halide target string tfx accepts ("host" included).
 bool isValidTarget(const std::string &target);
