@@ -334,8 +334,10 @@ Status PlanRunner::takeOutputs(std::vector<Tensor> &slots, std::vector<Tensor> &
     if (step.kind != PlanStep::Kind::CheckIds)
       pool_.give(std::move(slots[step.output]));
   for (const PlanPort &port : plan_.inputs)
-    if (Residency *r = slots[port.slot].residency(); r && r->device)
+    if (Residency *r = slots[port.slot].residency(); r && r->device) {
       spare_.emplace(r->device->bytes(), std::move(r->device));
+      r->deviceValid = false; // an output aliasing the input keeps this record
+    }
   return Status::ok();
 }
 

@@ -188,8 +188,10 @@ StatusOr<std::unique_ptr<tfx_model>> create(const tfx_library &lib, const char *
     f.runner = std::make_unique<PlanRunner>(std::move(plan), kernels, std::move(*constants),
                                             device);
     clearHalideMessage();
-    if (Status s = f.runner->uploadConstants(model->constants, model->loadStats); !s)
-      return Status::error(s.message() + ": " + takeHalideMessage());
+    if (Status s = f.runner->uploadConstants(model->constants, model->loadStats); !s) {
+      std::string halide = takeHalideMessage();
+      return Status::error(halide == "(no message)" ? s.message() : s.message() + ": " + halide);
+    }
     model->functions.push_back(std::move(f));
   }
   return model;
