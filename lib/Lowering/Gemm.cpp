@@ -71,13 +71,131 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                std::move(rows));
 }
 
-/// GPU schedule of a GEMM: one launch; a thread per output element, its
-/// accumulator in registers, warps along the contiguous output columns.
-/// (No shared-memory staging yet: it needs a GPU to tune; docs/gpu.md.)
-void scheduleGemmGpu(Func out, Func prod, Var n, Var rows) {
+/// The simple GPU schedule of a GEMM (TFX_GPU_GEMM=simple): one launch, a
+/// thread per output element with its accumulator in registers and its K
+/// loop reading global memory, warps along the contiguous output columns
+/// (matmul: the batch fused with the rows).
+static void scheduleGemmGpuSimple(const GpuGemm &g) {
+  Func out = g.out;
+  Var rows = g.m;
+  if (!g.batch.empty()) {
+    rows = Var("mt");
+    out.fuse(g.m, g.batch.front(), rows);
+  }
   Var bx("bx"), by("by"), tx("tx"), ty("ty");
-  out.gpu_tile(n, rows, bx, by, tx, ty, 32, 4, TailStrategy::GuardWithIf);
-  prod.compute_at(out, tx);
+  out.gpu_tile(g.n, rows, bx, by, tx, ty, 32, 4, TailStrategy::GuardWithIf);
+  Func(g.prod).compute_at(out, tx);
+}
+
+/// The tiled GPU schedule (TFX_GPU_GEMM=tiled, the default), in the manner
+/// of Halide's apps/cuda_mat_mul, portable to OpenCL (no gpu_lanes):
+///  - a block computes a columnTile x rowTile tile of `out` (gpu_blocks;
+///    matmul: one more block dimension for the matrix), each thread a
+///    micro-tile of microColumns x microRows outputs (vectorised along the
+///    columns);
+///  - the reduction is split into chunks of kChunk (rfactor): per chunk,
+///    the block's threads stage the chunk of both operands in shared memory
+///    (`lhs.in(...)`, `rhs.in(...)`, coalesced, vector loads where the
+///    chunk allows), then each thread accumulates its micro-tile's partial
+///    sum in registers (fully unrolled over the chunk) and adds it to the
+///    block's accumulator tile, which lives in shared memory for the whole K
+///    loop (Halide 14 gives a Func stored at block level one copy per thread
+///    otherwise) and starts from the GEMM's initial value (the bias);
+///  - the epilogue (activation) reads the accumulator tile.
+/// Tails: the last column tile (and, with at least rowTile rows, the last
+/// row tile) is shifted inwards, so every stage works on full tiles with
+/// constant shared-memory sizes; fewer rows than a tile (a specialisation)
+/// guard their loops and size the shared memory at launch. Chunks divide K.
+static void scheduleGemmGpuTiled(const GpuGemm &g, const GpuGemmTiling &t) {
+  const TailStrategy guard = TailStrategy::GuardWithIf;
+  const int tn = static_cast<int>(t.columnTile), tm = static_cast<int>(t.rowTile);
+  const int un = static_cast<int>(t.microColumns), um = static_cast<int>(t.microRows);
+  const int threadsX = tn / un, threadsY = tm / um;
+  Func out = g.out, prod = g.prod, lhs = g.lhs, rhs = g.rhs;
+  Var no("no"), mo("mo"), ni("ni"), mi("mi"), tx("tx"), ty("ty"), nu("nu"),
+      mu("mu"), c("c");
+  // A stage over the block's (n, m) region: a thread's micro-tile innermost
+  // (columns vectorised, rows unrolled), the threads around it, then the
+  // loops of `order`.
+  auto threadTile = [&](Stage s, std::vector<VarOrRVar> order) {
+    order.insert(order.begin(), {nu, mu, tx, ty});
+    s.reorder(order).gpu_threads(tx, ty).unroll(mu);
+    if (un > 1)
+      s.vectorize(nu);
+  };
+  auto tileOut = [&](Stage s, bool shiftRows) {
+    s.split(g.n, no, ni, tn, g.N > tn ? TailStrategy::ShiftInwards : guard)
+        .split(g.m, mo, mi, tm, shiftRows ? TailStrategy::ShiftInwards : guard)
+        .split(ni, tx, nu, un)
+        .split(mi, ty, mu, um);
+    std::vector<VarOrRVar> blocks{no, mo};
+    blocks.insert(blocks.end(), g.batch.begin(), g.batch.end());
+    threadTile(s, blocks);
+    if (g.batch.empty())
+      s.gpu_blocks(no, mo);
+    else
+      s.gpu_blocks(no, mo, g.batch.front());
+  };
+  if (g.M < 0) {
+    tileOut(out.specialize(g.rows >= tm), true);
+    tileOut(out, false);
+  } else {
+    tileOut(out, g.M >= tm);
+  }
+  // The chunked reduction: prod(n, m) += partial(n, m, ko), where partial
+  // sums one chunk (ki) of K.
+  RVar ko("ko"), ki("ki");
+  Func partial = prod.update()
+                     .split(g.k.x, ko, ki, static_cast<int>(t.kChunk))
+                     .rfactor(ko, c);
+  prod.compute_at(out, no);
+  auto splitThreads = [&](Stage s) {
+    s.split(g.n, tx, nu, un, guard).split(g.m, ty, mu, um, guard);
+    return s;
+  };
+  threadTile(splitThreads(prod), {});
+  threadTile(splitThreads(prod.update()), {ko});
+  partial.compute_at(prod, tx).store_in(MemoryType::Register).unroll(g.n).unroll(g.m);
+  partial.update().reorder(g.n, g.m, ki).unroll(g.n).unroll(g.m).unroll(ki);
+  if (un > 1) {
+    partial.vectorize(g.n);
+    partial.update().vectorize(g.n);
+  }
+  // The chunk of each operand, staged by all threads of the block: items
+  // (vectors of `vec` along the contiguous dim) numbered with that dim
+  // fastest, thread i taking items i, i + threads, ...
+  auto stage = [&](Func f, int vec, bool rowsInner) {
+    std::vector<Var> a = f.args();
+    Var inner = a[0], other = a[1], v("v"), vi("vi"), fu("fu"), fo("fo"),
+        fi("fi"), fx("fx"), fy("fy");
+    f.compute_at(prod, ko).store_in(MemoryType::GPUShared);
+    // lhs chunk [k, m] stored with m innermost: a thread's rows are
+    // contiguous (one vector load) and threads differ in banks.
+    if (rowsInner)
+      f.reorder_storage(other, inner);
+    if (vec > 1)
+      f.split(inner, v, vi, vec).vectorize(vi);
+    f.fuse(vec > 1 ? v : inner, other, fu)
+        .split(fu, fo, fi, threadsX * threadsY, guard)
+        .split(fi, fy, fx, threadsX);
+    if (vec > 1)
+      f.reorder(vi, fo, fx, fy);
+    else
+      f.reorder(fo, fx, fy);
+    f.gpu_threads(fx, fy).unroll(fo);
+  };
+  stage(lhs.in(partial), static_cast<int>(t.loadVector), true);
+  stage(rhs.in(partial), un, false);
+}
+
+void scheduleGemmGpu(const GpuGemm &g) {
+  // buildScheduled has checked TFX_GPU_GEMM; a bad value cannot reach here.
+  rt::StatusOr<GpuGemmVariant> variant = gpuGemmVariant();
+  GpuGemmTiling t = chooseGpuGemmTiling(g.N, g.K, g.M);
+  if (variant && *variant == GpuGemmVariant::Tiled && t.kChunk)
+    scheduleGemmGpuTiled(g, t);
+  else
+    scheduleGemmGpuSimple(g);
 }
 
 /// linear: x [M, K], wt [K, N] (pre-transposed weight), bias [N]? -> [M, N],
@@ -104,7 +222,9 @@ Built buildLinear(const KernelDesc &d, const LinearParams &p) {
   b.schedule = [=]() mutable {
     scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
   };
-  b.gpuSchedule = [=]() mutable { scheduleGemmGpu(out, prod, n, m); };
+  b.gpuSchedule = [=]() {
+    scheduleGemmGpu({out, prod, x, wt, n, m, {}, k, N, K, -1, x.dim(1).extent()});
+  };
   return b;
 }
 
@@ -125,11 +245,9 @@ Built buildMatmul(const KernelDesc &d, const MatmulParams &) {
   b.schedule = [=]() mutable {
     scheduleGemm(out, prod, n, m, k, N, K, {t}, a.dim(1).extent());
   };
-  b.gpuSchedule = [=]() mutable {
-    // The batch is fused with the rows: one launch for every matrix.
-    Var mt("mt");
-    out.fuse(m, t, mt);
-    scheduleGemmGpu(out, prod, n, mt);
+  int64_t M = extent(d.inputs[0], 1);
+  b.gpuSchedule = [=]() {
+    scheduleGemmGpu({out, prod, a, bb, n, m, {t}, k, N, K, M, a.dim(1).extent()});
   };
   return b;
 }

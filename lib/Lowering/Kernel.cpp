@@ -145,6 +145,8 @@ rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
   pipeline = Pipeline(built.allOutputs());
   ScheduleSource source = options.schedule;
   if (target.has_gpu_feature()) {
+    // The GEMM schedules read the variant themselves; a bad value stops here.
+    TFX_RETURN_IF_ERROR(gpuGemmVariant().status());
     if (built.gpuSchedule) {
       built.gpuSchedule();
     } else {
@@ -188,6 +190,21 @@ rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name) {
     return ScheduleSource::Mullapudi2016;
   return rt::Status::error("unknown schedule '" + name +
                            "' (expected manual, adams2019 or mullapudi2016)");
+}
+
+rt::StatusOr<GpuGemmVariant> gpuGemmVariant() {
+  const char *env = std::getenv("TFX_GPU_GEMM");
+  std::string name = env ? env : "";
+  if (name.empty() || name == "tiled")
+    return GpuGemmVariant::Tiled;
+  if (name == "simple")
+    return GpuGemmVariant::Simple;
+  return rt::Status::error("TFX_GPU_GEMM='" + name +
+                           "': expected tiled or simple");
+}
+
+const char *gpuGemmVariantName(GpuGemmVariant variant) {
+  return variant == GpuGemmVariant::Simple ? "simple" : "tiled";
 }
 
 const char *scheduleSourceName(ScheduleSource source) {
@@ -279,6 +296,14 @@ rt::StatusOr<CompiledKernel *> KernelCache::get(const KernelDesc &desc) {
   if (impl_->options.schedule != ScheduleSource::Manual)
     key += std::string(";schedule=") + scheduleSourceName(impl_->options.schedule) +
            ";estimate_batch=" + std::to_string(impl_->options.estimateBatch);
+  // A GPU kernel of one GEMM variant is never taken for the other (the disk
+  // cache's key starts with this one).
+  if (impl_->target.has_gpu_feature()) {
+    rt::StatusOr<GpuGemmVariant> variant = gpuGemmVariant();
+    if (!variant)
+      return variant.status();
+    key += std::string(";gpu_gemm=") + gpuGemmVariantName(*variant);
+  }
   auto it = impl_->kernels.find(key);
   if (it != impl_->kernels.end())
     return it->second.get();

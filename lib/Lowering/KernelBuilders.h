@@ -131,7 +131,21 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   Expr rows);
 void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                   int64_t K, std::vector<Var> outer, Expr rows);
-void scheduleGemmGpu(Func out, Func prod, Var n, Var rows);
+/// A GEMM as its GPU schedules see it: out(n, m, batch...) is an epilogue
+/// of prod(n, m, batch...) = init; prod += lhs(k, m, ...) * rhs(n, k, ...)
+/// over `k` (lhs, rhs: the operand Funcs or ImageParams as read by prod).
+/// N, K static; M rows per matrix, or -1 when dynamic (then `rows`).
+struct GpuGemm {
+  Func out, prod, lhs, rhs;
+  Var n, m;
+  std::vector<Var> batch; ///< matmul: the matrix index (a block dimension)
+  RDom k;
+  int64_t N = 0, K = 0, M = -1;
+  Expr rows;
+};
+/// The GEMM's GPU schedule: the variant TFX_GPU_GEMM names (tiled, with
+/// chooseGpuGemmTiling's tiles, or simple; Gemm.cpp).
+void scheduleGemmGpu(const GpuGemm &g);
 Built buildLinear(const KernelDesc &d, const LinearParams &p);
 Built buildMatmul(const KernelDesc &d, const MatmulParams &p);
 std::vector<Expr> broadcastIndex(const BroadcastDims &bcast,

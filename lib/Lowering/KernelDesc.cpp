@@ -77,4 +77,17 @@ std::string describeCpuSchedule(const KernelDesc &desc) {
   return "";
 }
 
+std::string describeGpuSchedule(const KernelDesc &desc) {
+  if (desc.get<LinearParams>() && desc.inputs.size() >= 2 &&
+      desc.inputs[1].shape.size() == 2)
+    return "gemm: " + formatGpuGemmTiling(chooseGpuGemmTiling(
+                          desc.inputs[1].shape[1], desc.inputs[1].shape[0], -1));
+  if (desc.get<MatmulParams>() && desc.inputs.size() == 2 &&
+      desc.inputs[1].shape.size() == 3)
+    return "gemm: " + formatGpuGemmTiling(chooseGpuGemmTiling(desc.inputs[1].shape[2],
+                                                              desc.inputs[1].shape[1],
+                                                              desc.inputs[0].shape[1]));
+  return "";
+}
+
 } // namespace tfx::lowering

@@ -205,4 +205,51 @@ std::string formatGemmTiling(const GemmTiling &t) {
   return os.str();
 }
 
+GpuGemmTiling chooseGpuGemmTiling(int64_t N, int64_t K, int64_t M) {
+  GpuGemmTiling t;
+  // 64 x 32 outputs per block: 128 threads of 4 x 4 accumulators. A smaller
+  // output is one block wide (or high), its micro-tile then the largest of
+  // 4, 2, 1 dividing it, so that no thread has a partial micro-tile.
+  t.columnTile = N >= 64 ? 64 : N;
+  t.rowTile = M < 0 || M >= 32 ? 32 : M;
+  auto micro = [](int64_t e) { return e % 4 == 0 ? 4 : e % 2 == 0 ? 2 : 1; };
+  t.microColumns = micro(t.columnTile);
+  t.microRows = micro(t.rowTile);
+  // A chunk of K that divides it, so no chunk needs a bounds check: all of
+  // K up to 32; else its largest divisor from 8 to 32 that is a multiple of
+  // 4 (vector staging loads); else all of K up to 64; else its largest
+  // divisor from 4 to 32; else none.
+  auto largestDivisor = [&](int64_t lo, int64_t step) {
+    for (int64_t c = 32; c >= lo; --c)
+      if (K % c == 0 && c % step == 0)
+        return c;
+    return int64_t(0);
+  };
+  if (K <= 32)
+    t.kChunk = K;
+  else if (int64_t c = largestDivisor(8, 4))
+    t.kChunk = c;
+  else if (K <= 64)
+    t.kChunk = K;
+  else
+    t.kChunk = largestDivisor(4, 1);
+  t.loadVector = t.kChunk % 4 == 0 ? 4 : 1;
+  // Blocks of less than a warp (tiny matrices, e.g. attention heads of
+  // 8 x 8) would leave most lanes idle, and odd shapes (61 columns x 31
+  // rows) would need too many threads: the simple schedule takes them.
+  if (t.threads() < 32 || t.threads() > 512)
+    t.kChunk = 0;
+  return t;
+}
+
+std::string formatGpuGemmTiling(const GpuGemmTiling &t) {
+  std::ostringstream os;
+  if (!t.kChunk)
+    return "simple (no usable k-chunk or block shape)";
+  os << "block " << t.columnTile << 'x' << t.rowTile << ", thread "
+     << t.microColumns << 'x' << t.microRows << ", k-chunk " << t.kChunk << " ("
+     << t.threads() << " threads, " << 4 * t.sharedFloats() << " B shared)";
+  return os.str();
+}
+
 } // namespace tfx::lowering

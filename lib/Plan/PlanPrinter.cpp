@@ -43,6 +43,8 @@ void printKernel(std::ostream &os, size_t index, const lowering::KernelDesc &d) 
   os << ") -> " << type(d.output.dtype, d.output.shape) << "\n";
   if (std::string schedule = lowering::describeCpuSchedule(d); !schedule.empty())
     os << "    cpu schedule: " << schedule << "\n";
+  if (std::string schedule = lowering::describeGpuSchedule(d); !schedule.empty())
+    os << "    gpu schedule: " << schedule << "\n";
   if (const auto *lsra = d.get<lowering::LsraParams>()) {
     os << "    inputs:";
     for (const lowering::LsraOperand &o : lowering::lsraInputs(*lsra))

@@ -168,8 +168,14 @@ std::string Emitter::header() const {
      << " * defines halide_error() (Halide's runtime hook) to turn kernel errors\n"
      << " * into messages; do not define another in the same program.\n"
      << " *\n"
-     << " * Target: " << target_ << "\n"
-     << " * Functions (? = the batch, any size):\n";
+     << " * Target: " << target_ << "\n";
+  if (api_ != lowering::GpuApi::None) {
+    rt::StatusOr<lowering::GpuGemmVariant> gemm = lowering::gpuGemmVariant();
+    os << " * GPU GEMM schedule: "
+       << (gemm ? lowering::gpuGemmVariantName(*gemm) : "invalid")
+       << " (TFX_GPU_GEMM when the library was made)\n";
+  }
+  os << " * Functions (? = the batch, any size):\n";
   for (const Plan &p : plans_) {
     os << " *   " << commentText(p.function) << "(";
     for (size_t i = 0; i < p.inputs.size(); ++i)

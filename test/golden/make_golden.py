@@ -1106,6 +1106,37 @@ case("linear", doc="x [3,5,16] -> y [3,5,24], weight [24,16] + bias")(_linear("l
 case("linear_nobias", doc="as linear without bias")(_linear("linear_nobias", False))
 
 
+@case("gemm_tails", doc="x [3,13,45] -> fc1 45->70 + GELU -> fc2 70->20: GEMM tile tails")
+def _gemm_tails(seed):
+    """Shapes that no GPU GEMM tile divides (lib/Lowering/Gemm.cpp,
+    docs/gpu.md): 39 rows (one full 32-row tile plus a shifted one), 70
+    columns (64 + a shifted tile), 20 columns (narrower than a tile), K 45
+    (one chunk, scalar staging) and K 70 (five chunks of 14); the GELU is
+    fused into fc1."""
+    mod = nn.Sequential(nn.Linear(45, 70), nn.GELU(), nn.Linear(70, 20))
+    weights = init_weights(mod, seed, "gemm_tails", "mlp.")
+    x = f32(rng_for(seed, "gemm_tails", "inputs").standard_normal((BATCH, 13, 45)))
+    expected = {"y": run(mod, t(x))}
+
+    def ref():
+        r = NumpyRef(weights)
+        return {"y": r.linear(gelu_np(r.linear(x, "mlp.0")), "mlp.2")}
+    return Golden(weights, {"x": x}, expected, ref, op_ir("gemm_tails"), "main")
+
+
+@case("matmul", doc="a [3,2,37,24] x b [3,2,24,50] -> y [3,2,37,50]")
+def _matmul(seed):
+    """tfx.matmul over 6 matrices of 37 rows (a full 32-row GPU tile plus a
+    shifted one), 50 columns and K 24."""
+    rng = rng_for(seed, "matmul", "inputs")
+    a = f32(rng.standard_normal((BATCH, 2, 37, 24)))
+    b = f32(rng.standard_normal((BATCH, 2, 24, 50)))
+    expected = {"y": run(torch.matmul, t(a), t(b))}
+    return Golden({}, {"a": a, "b": b}, expected,
+                  lambda: {"y": a.astype(np.float64) @ b.astype(np.float64)},
+                  op_ir("matmul"), "main")
+
+
 @case("layer_norm", doc="LayerNorm(16), eps 1e-5, input with mean ~2, std ~3")
 def _layer_norm(seed):
     mod = nn.LayerNorm(16, eps=LN_EPS)

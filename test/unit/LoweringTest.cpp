@@ -527,6 +527,34 @@ TEST(KernelParams, GemmTilingDecisions) {
   EXPECT_FALSE(lowering::chooseGemmTiling(1024, 512, 1, true).panelOuter);
 }
 
+TEST(KernelParams, GpuGemmTilingDecisions) {
+  // The teacher's FFN: 64 x 32 blocks of 4 x 4 micro-tiles, K in chunks of 32.
+  lowering::GpuGemmTiling t = lowering::chooseGpuGemmTiling(512, 128, -1);
+  EXPECT_EQ(t.columnTile, 64);
+  EXPECT_EQ(t.rowTile, 32);
+  EXPECT_EQ(t.threads(), 128);
+  EXPECT_EQ(t.kChunk, 32);
+  EXPECT_EQ(t.loadVector, 4);
+  EXPECT_EQ(4 * t.sharedFloats(), 20480);
+  // Chunks divide K: 600 -> 24 (a multiple of 4), 70 -> 14 (scalar loads),
+  // 45 -> all of it.
+  EXPECT_EQ(lowering::chooseGpuGemmTiling(1000, 600, -1).kChunk, 24);
+  t = lowering::chooseGpuGemmTiling(20, 70, -1);
+  EXPECT_EQ(t.kChunk, 14);
+  EXPECT_EQ(t.loadVector, 1);
+  EXPECT_EQ(lowering::chooseGpuGemmTiling(70, 45, -1).kChunk, 45);
+  // Narrow outputs are one block wide, micro-tiles dividing them; a matmul
+  // of 37 rows per matrix has 32-row blocks (the last one shifted).
+  t = lowering::chooseGpuGemmTiling(50, 24, 37);
+  EXPECT_EQ(t.columnTile, 50);
+  EXPECT_EQ(t.microColumns, 2);
+  EXPECT_EQ(t.rowTile, 32);
+  // Blocks under a warp (8 x 8 attention heads) take the simple schedule.
+  EXPECT_EQ(lowering::chooseGpuGemmTiling(8, 4, 8).kChunk, 0);
+  EXPECT_EQ(lowering::formatGpuGemmTiling(lowering::chooseGpuGemmTiling(512, 128, -1)),
+            "block 64x32, thread 4x4, k-chunk 32 (128 threads, 20480 B shared)");
+}
+
 TEST_F(LoweringTest, KernelsAreCachedBySignature) {
   KernelDesc d(lowering::UnaryParams{lowering::Activation::relu()});
   d.inputs = {f32({-1})};

@@ -208,6 +208,11 @@ static Json firstRunStats(tfx::exec::Executor &exec, tfx::exec::Program *program
   if (!opt->noCache)
     cacheDir = opt->cacheDir.empty() ? tfx::lowering::defaultKernelCacheDir()
                                      : opt->cacheDir.getValue();
+  Json gpuGemm; // null on the CPU; else the GEMM variant the kernels have
+  if (!opt->target.empty() &&
+      tfx::lowering::targetGpuApi(opt->target) != tfx::lowering::GpuApi::None)
+    if (auto variant = tfx::lowering::gpuGemmVariant())
+      gpuGemm = Json(tfx::lowering::gpuGemmVariantName(*variant));
   tfx::lowering::KernelCache &kernels = exec.kernels();
   return Json::object({{"tool", "tfx-run"},
                        {"version", 1},
@@ -217,6 +222,7 @@ static Json firstRunStats(tfx::exec::Executor &exec, tfx::exec::Program *program
                        {"schedule", opt->schedule.getValue()},
                        {"threads", opt->threads.getValue()},
                        {"target", opt->target.empty() ? "host" : opt->target.getValue()},
+                       {"gpu_gemm", std::move(gpuGemm)},
                        {"cache_dir", std::move(cacheDir)},
                        {"first_run_s", firstSeconds},
                        {"kernels", Json::object({{"count", kernels.size()},

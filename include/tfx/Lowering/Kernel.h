@@ -36,6 +36,17 @@ enum class ScheduleSource { Manual, Adams2019, Mullapudi2016, Li2018, Default };
 rt::StatusOr<ScheduleSource> parseScheduleSource(const std::string &name);
 const char *scheduleSourceName(ScheduleSource source);
 
+/// The schedule of GEMMs on GPU targets (docs/gpu.md): Tiled (thread-block
+/// tiles, operands staged through shared memory in K chunks, a register
+/// micro-tile per thread; the default) or Simple (a thread per output
+/// element). Read from the environment variable TFX_GPU_GEMM ("tiled",
+/// "simple"; unset or empty = tiled) whenever a GPU kernel is built, so both
+/// can be measured without rebuilding tfx; every GPU kernel's cache key and
+/// the header of a generated GPU library name the variant.
+enum class GpuGemmVariant { Tiled, Simple };
+rt::StatusOr<GpuGemmVariant> gpuGemmVariant();
+const char *gpuGemmVariantName(GpuGemmVariant variant);
+
 /// A compiled kernel (the runtime's kernel interface, tfx/runtime/Interpreter.h):
 /// run() binds the inputs and writes the preallocated output; shapes must
 /// match the desc (dynamic extents may take any value).

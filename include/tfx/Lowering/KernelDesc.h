@@ -59,6 +59,9 @@ KernelDesc lsraDesc(const LsraParams &p);
 /// depend on its shapes (GEMM tile sizes and loop order), as text for the
 /// plan printer; empty for kernels whose schedule does not vary.
 std::string describeCpuSchedule(const KernelDesc &desc);
+/// The same for the tiled GPU GEMM schedule (TFX_GPU_GEMM=tiled, the
+/// default): its tiles for linear and matmul kernels; empty for others.
+std::string describeGpuSchedule(const KernelDesc &desc);
 
 } // namespace tfx::lowering
 

@@ -12,7 +12,7 @@ import json
 import sys
 
 TOP = ["tool", "version", "model", "entry", "greedy", "schedule", "threads", "target",
-       "cache_dir", "first_run_s", "kernels", "device_load", "functions", "bench"]
+       "gpu_gemm", "cache_dir", "first_run_s", "kernels", "device_load", "functions", "bench"]
 KERNELS = ["count", "compile_s", "disk_hits"]
 FUNCTION = ["kernel_launches", "buffers_allocated", "buffers_reused", "peak_intermediate_bytes",
             "device"]
@@ -66,6 +66,10 @@ def main():
     expect(is_int(s["threads"]) and s["threads"] >= 0, f"threads is {s['threads']!r}")
     expect(s["target"] == args.target, f"target is {s['target']!r}, expected {args.target!r}")
     gpu = args.target != "host"
+    if gpu:
+        expect(s["gpu_gemm"] in ("tiled", "simple"), f"gpu_gemm is {s['gpu_gemm']!r}")
+    else:
+        expect(s["gpu_gemm"] is None, f"gpu_gemm is {s['gpu_gemm']!r} on the CPU")
     if args.no_cache:
         expect(s["cache_dir"] is None, f"cache_dir is {s['cache_dir']!r} with --no-cache")
     else:

@@ -52,6 +52,34 @@ GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched);
 /// e.g. "tile 32x6, rows outer, k-split 256".
 std::string formatGemmTiling(const GemmTiling &t);
 
+/// The tiled GPU schedule's decisions for one GEMM out[M, N] = in[M, K] x
+/// w[K, N] (lib/Lowering/Gemm.cpp scheduleGemmGpu): a thread block computes
+/// rowTile x columnTile outputs, each of its threads a micro-tile of
+/// microRows x microColumns accumulators in registers; the reduction runs
+/// in chunks of kChunk, each chunk of both operands staged in shared memory.
+struct GpuGemmTiling {
+  int64_t columnTile = 0, rowTile = 0;
+  int64_t microColumns = 4, microRows = 4;
+  /// 0: the simple schedule is used instead (no chunk divides K, or a block
+  /// would have fewer than 32 or more than 512 threads)
+  int64_t kChunk = 0;
+  /// Staged operand loads of this many floats (4 when the chunk allows).
+  int64_t loadVector = 1;
+  int64_t threads() const {
+    return (columnTile / microColumns) * (rowTile / microRows);
+  }
+  /// Floats of shared memory per block: the accumulator tile and one chunk
+  /// of each operand.
+  int64_t sharedFloats() const {
+    return rowTile * columnTile + kChunk * (rowTile + columnTile);
+  }
+};
+
+/// `M`: rows per matrix, or -1 when dynamic (linear: batch x length).
+GpuGemmTiling chooseGpuGemmTiling(int64_t N, int64_t K, int64_t M);
+/// e.g. "block 64x32, thread 4x4, k-chunk 32 (128 threads, 20480 B shared)".
+std::string formatGpuGemmTiling(const GpuGemmTiling &t);
+
 } // namespace tfx::lowering
 
 #endif // TFX_LOWERING_PARAMS_GEMM_H
