@@ -60,6 +60,69 @@ void scheduleAttentionRows(AttentionRows &a, Var row) {
   a.s.update().reorder(a.j, a.rc.x).vectorize(a.j, kVec, guard);
 }
 
+/// Rows of a block of the fused GPU attention kernel, or 0 where the shape
+/// keeps the multi-launch schedule: more than kFusedSdpaMaxKeys keys (the
+/// block's scores and exponentials, 2 x rows x keys floats, would not fit
+/// 32 KB of shared memory with at least 2 rows) or heads wider than 512
+/// channels (a thread per channel and row).
+constexpr int kFusedSdpaMaxKeys = 1024;
+static int fusedSdpaRows(int64_t keys, int64_t headDim) {
+  if (keys > kFusedSdpaMaxKeys || headDim > 512)
+    return 0;
+  int rows = 8;
+  while (rows > 1 && (rows * headDim > 512 || 2 * rows * keys * 4 > 32 * 1024))
+    rows /= 2;
+  return rows;
+}
+
+/// The attention core as one GPU kernel: a block per (head, tile of `rows`
+/// query rows, sentence) with dh x rows threads. In the block, the scaled,
+/// masked scores of its rows against every key and their exponentials live
+/// in shared memory (threads across keys x rows); the rows' maxima and sums
+/// are block reductions (dh threads a row: strided partials, then one
+/// thread a row combines them); then a thread per (channel, row) sums P V (its
+/// probabilities read from shared memory) and writes the context. The same
+/// maths as attentionRows (masks, all-masked rows giving 0).
+static void fusedSdpaGpu(Built &b, ImageParam q, ImageParam k, ImageParam v,
+                         Expr keep, Var i, Var j, Var n, int dh, int Lk,
+                         int rows) {
+  Var h("h"), c("c");
+  RDom rc(0, dh, "rc"), rj(0, Lk, "rj");
+  const float scale = 1.0f / std::sqrt(static_cast<float>(dh));
+  Func sc("sdpa_scores"), e("sdpa_exp"), ctx("sdpa");
+  Expr dot = Halide::sum(q(h * dh + rc, i, n) * k(h * dh + rc, j, n));
+  sc(j, h, i, n) = select(keep, dot * scale, -std::numeric_limits<float>::infinity());
+  // Row maxima and sums: block reductions over the keys, dh threads a row.
+  GpuRowReduce mx = gpuRowReduce("sdpa_max", {h, i, n}, Lk, dh, true,
+                                 [=](Expr key) { return sc(key, h, i, n); });
+  e(j, h, i, n) = expBelowMax(sc(j, h, i, n), mx.total(h, i, n));
+  GpuRowReduce sum = gpuRowReduce("sdpa_sum", {h, i, n}, Lk, dh, false,
+                                  [=](Expr key) { return e(key, h, i, n); });
+  Expr pv = Halide::sum(e(rj, c / dh, i, n) * v(c, rj, n));
+  ctx(c, i, n) = divideOrZero(pv, sum.total(c / dh, i, n));
+  b.gpuOutput = ctx;
+  b.gpuSchedule = [=]() mutable {
+    const TailStrategy guard = TailStrategy::GuardWithIf;
+    Var hb("hb"), d("d"), io("io"), ii("ii");
+    ctx.split(c, hb, d, dh)
+        .split(i, io, ii, rows, guard)
+        .reorder(d, ii, hb, io, n)
+        .gpu_threads(d, ii)
+        .gpu_blocks(hb, io, n);
+    // Per key row: threads along the keys (dh of them) and the rows.
+    for (Func f : {sc, e}) {
+      Var jo("jo"), ji("ji");
+      f.compute_at(ctx, hb)
+          .store_in(MemoryType::GPUShared)
+          .split(j, jo, ji, dh, guard)
+          .reorder(ji, i, jo, h, n)
+          .gpu_threads(ji, i);
+    }
+    scheduleGpuRowReduce(mx, ctx, hb, i);
+    scheduleGpuRowReduce(sum, ctx, hb, i);
+  };
+}
+
 /// Scaled dot-product attention over heads, with masks, heads merged:
 /// q [B, Lq, D], k [B, Lk, D], v [B, Lk, D], keep [B, Lk]? -> [B, Lq, D].
 Built buildSdpa(const KernelDesc &d, const SdpaParams &p) {
@@ -95,11 +158,15 @@ Built buildSdpa(const KernelDesc &d, const SdpaParams &p) {
     a.ctx.parallel(n).parallel(i);
     scheduleAttentionRows(a, i);
   };
+  if (int rows = fusedSdpaRows(Lk, D / H)) {
+    fusedSdpaGpu(b, q, k, v, keepIt, i, j, n, D / H, Lk, rows);
+    return b;
+  }
   b.gpuSchedule = [=]() mutable {
-    // Six launches, each over every (sentence, row, head, ...): keys
-    // transposed, scores (set, then accumulated), row maxima, row sums, then
-    // the context with P V per thread. (One fused kernel per (sentence, head) with shared memory
-    // is the GPU issue's next step; it needs a GPU to tune.)
+    // Above the fused kernel's bounds (fusedSdpaRows): six launches, each
+    // over every (sentence, row, head, ...): keys transposed, scores (set,
+    // then accumulated), row maxima, row sums, then the context with P V
+    // per thread.
     gpuFlat(kT.compute_root(), {j, c, n});
     gpuFlat(a.s.compute_root(), {a.j, a.h, i, n});
     gpuFlat(a.s.update(), {a.j, a.h, i, n});

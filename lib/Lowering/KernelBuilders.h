@@ -59,7 +59,10 @@ struct Built {
   /// GPU targets: one output Func writing the whole result, in place of
   /// `outputs` on `windows` (device buffers cannot be windowed cheaply: an
   /// OpenCL sub-buffer needs an aligned origin, and a host window costs a
-  /// copy per row). Undefined for kernels without windows.
+  /// copy per row). Also a kernel whose GPU schedule needs another form of
+  /// the same maths (softmax, layer_norm, sdpa: block reductions, a fused
+  /// attention kernel), which `gpuSchedule` then schedules. Undefined when
+  /// the GPU schedule uses `output` itself.
   Func gpuOutput;
 
   /// Makes the kernel the GPU form: `gpuOutput` as its one output.
@@ -155,6 +158,25 @@ Built buildUnary(const KernelDesc &d, const UnaryParams &p);
 Built buildApplyMask(const KernelDesc &d, const ApplyMaskParams &p);
 Expr expBelowMax(Expr x, Expr mx);
 Expr divideOrZero(Expr num, Expr total);
+/// A reduction (sum or maximum) of one row by one GPU block, for the GPU
+/// forms of softmax, layer_norm and sdpa: `partial(t, rows...)` folds the
+/// row's elements t, t + T, t + 2T, ... (thread t of T: neighbouring
+/// threads read neighbouring elements), `mid(u, rows...)` (only when T is a
+/// multiple of 32 above 32) folds partials u, u + 32, ..., and
+/// `total(rows...)` folds what is left, one thread per row. Each level is
+/// stored in shared memory; each thread folds in registers.
+struct GpuRowReduce {
+  Func partial, mid, total;
+  Var t{"t"}, u{"u"};
+  int threads = 0;
+};
+/// The reduction over `value(k)`, k in [0, n), of the row `rows` names.
+GpuRowReduce gpuRowReduce(const std::string &name, const std::vector<Var> &rows,
+                          int n, int threads, bool isMax,
+                          const std::function<Expr(Expr)> &value);
+/// Computes `r` at `out`'s block loop `block`; `row` (one of `rows`) is the
+/// rows' thread dimension (extent 1 for a block per row).
+void scheduleGpuRowReduce(GpuRowReduce &r, Func out, Var block, Var row);
 Built buildSoftmax(const KernelDesc &d, const SoftmaxParams &p);
 Built buildLayerNorm(const KernelDesc &d, const LayerNormParams &p);
 void scheduleMiddleAxis(Func out, Var i, Var c, Var o, int64_t inner);

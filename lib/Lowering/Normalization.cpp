@@ -20,6 +20,67 @@ Expr expBelowMax(Expr x, Expr mx) {
 }
 Expr divideOrZero(Expr num, Expr total) { return select(total == 0.0f, 0.0f, num / total); }
 
+//===----------------------------------------------------------------------===//
+// GPU block reductions (softmax and layer norm on GPU targets)
+//===----------------------------------------------------------------------===//
+
+/// Threads of a block reducing rows of n elements: a multiple of 32 up to 256.
+static int gpuRowThreads(int n) { return std::min(256, (n + 31) / 32 * 32); }
+
+GpuRowReduce gpuRowReduce(const std::string &name, const std::vector<Var> &rows,
+                          int n, int threads, bool isMax,
+                          const std::function<Expr(Expr)> &value) {
+  GpuRowReduce r;
+  r.threads = threads;
+  const int T = threads;
+  auto at = [&](std::vector<Expr> lead) {
+    lead.insert(lead.end(), rows.begin(), rows.end());
+    return lead;
+  };
+  auto fold = [&](Expr e) { return isMax ? maximum(e) : Halide::sum(e); };
+  const Expr identity =
+      isMax ? Expr(-std::numeric_limits<float>::infinity()) : Expr(0.0f);
+  RDom rk(0, (n + T - 1) / T, name + "_k");
+  Expr idx = r.t + rk * T;
+  Expr x = n % T ? select(idx < n, value(min(idx, n - 1)), identity) : value(idx);
+  r.partial = Func(name + "_partial");
+  r.partial(at({r.t})) = fold(x);
+  Func last = r.partial;
+  int left = T;
+  if (T > 32 && T % 32 == 0) {
+    RDom rw(0, T / 32, name + "_w");
+    r.mid = Func(name + "_mid");
+    r.mid(at({r.u})) = fold(r.partial(at({r.u + rw * 32})));
+    last = r.mid;
+    left = 32;
+  }
+  RDom rt(0, left, name + "_t");
+  r.total = Func(name);
+  r.total(at({})) = fold(last(at({rt})));
+  return r;
+}
+
+void scheduleGpuRowReduce(GpuRowReduce &r, Func out, Var block, Var row) {
+  const MemoryType shared = MemoryType::GPUShared;
+  r.partial.compute_at(out, block).store_in(shared).gpu_threads(r.t, row);
+  if (r.mid.defined())
+    r.mid.compute_at(out, block).store_in(shared).gpu_threads(r.u, row);
+  r.total.compute_at(out, block).store_in(shared).gpu_threads(row);
+}
+
+/// `out` (pure, row elements along `c`) with a block per row: its T threads
+/// take elements c, c + T, ...
+static void gpuRowBlocks(Func out, Var c, std::vector<VarOrRVar> blocks, int T) {
+  Var co("co"), tc("tc");
+  std::vector<VarOrRVar> order{tc, co};
+  order.insert(order.end(), blocks.begin(), blocks.end());
+  out.split(c, co, tc, T, TailStrategy::GuardWithIf).reorder(order).gpu_threads(tc);
+  if (blocks.size() == 1)
+    out.gpu_blocks(blocks[0]);
+  else
+    out.gpu_blocks(blocks[0], blocks[1]);
+}
+
 /// softmax over the middle dim of [O, A, I].
 Built buildSoftmax(const KernelDesc &d, const SoftmaxParams &) {
   Built b;
@@ -50,11 +111,38 @@ Built buildSoftmax(const KernelDesc &d, const SoftmaxParams &) {
       out.vectorize(i, kVec, TailStrategy::GuardWithIf);
     }
   };
+  if (inner == 1) {
+    // GPU, softmax over contiguous rows: one launch, a block per row whose
+    // threads stride along it; maximum and sum are block reductions (the
+    // exponentials computed twice rather than stored).
+    GpuRowReduce gm = gpuRowReduce("mx", {i, o}, A, gpuRowThreads(A), true,
+                                   [=](Expr k) { return x(i, k, o); });
+    Expr rowMax = gm.total(i, o);
+    GpuRowReduce gs = gpuRowReduce("sum", {i, o}, A, gpuRowThreads(A), false, [=](Expr k) {
+      return expBelowMax(x(i, k, o), rowMax);
+    });
+    Func g("softmax");
+    g(i, a, o) = divideOrZero(expBelowMax(x(i, a, o), rowMax), gs.total(i, o));
+    b.gpuOutput = g;
+    b.gpuSchedule = [=]() mutable {
+      gpuRowBlocks(g, a, {i, o}, gm.threads);
+      scheduleGpuRowReduce(gm, g, i, i);
+      scheduleGpuRowReduce(gs, g, i, i);
+    };
+    return b;
+  }
   b.gpuSchedule = [=]() mutable {
-    // Three launches: row maxima, row sums (exponentials inlined), output.
-    gpuFlat(mx.compute_root(), {i, o});
-    gpuFlat(sum.compute_root(), {i, o});
-    gpuFlat(out, {i, a, o}, 256);
+    // Softmax over a strided axis: one launch, a block per 32 neighbouring
+    // rows (o, i..i+31), a thread per row (coalesced along i); each thread
+    // finds its row's maximum and sum (stored in shared memory), then writes
+    // its row.
+    Var io("io"), ii("ii");
+    out.split(i, io, ii, 32, TailStrategy::GuardWithIf)
+        .reorder(a, ii, io, o)
+        .gpu_threads(ii)
+        .gpu_blocks(io, o);
+    mx.compute_at(out, io).store_in(MemoryType::GPUShared).gpu_threads(i);
+    sum.compute_at(out, io).store_in(MemoryType::GPUShared).gpu_threads(i);
   };
   return b;
 }
@@ -81,11 +169,24 @@ Built buildLayerNorm(const KernelDesc &d, const LayerNormParams &p) {
     mean.compute_at(out, m);
     var.compute_at(out, m);
   };
+  // GPU: one launch, a block per row (gpuOutput, the same maths with block
+  // reductions): its threads stride along the row for the sum, then the
+  // squared deviations (two passes, as on the CPU), then the output.
+  GpuRowReduce gs = gpuRowReduce("ln_sum", {m}, D, gpuRowThreads(D), false,
+                                 [=](Expr k) { return x(k, m); });
+  Expr rowMean = gs.total(m) / static_cast<float>(D);
+  GpuRowReduce gv = gpuRowReduce("ln_sq", {m}, D, gpuRowThreads(D), false, [=](Expr k) {
+    Expr dev = x(k, m) - rowMean;
+    return dev * dev;
+  });
+  Expr rowVar = gv.total(m) / static_cast<float>(D);
+  Func gout("layer_norm");
+  gout(c, m) = (x(c, m) - rowMean) * (1.0f / sqrt(rowVar + eps)) * g(c) + beta(c);
+  b.gpuOutput = gout;
   b.gpuSchedule = [=]() mutable {
-    // Three launches: a thread per row for each statistic, then the output.
-    gpuFlat(mean.compute_root(), {m}, 64);
-    gpuFlat(var.compute_root(), {m}, 64);
-    gpuFlat(out, {c, m}, 256);
+    gpuRowBlocks(gout, c, {m}, gs.threads);
+    scheduleGpuRowReduce(gs, gout, m, m);
+    scheduleGpuRowReduce(gv, gout, m, m);
   };
   return b;
 }

@@ -1216,6 +1216,65 @@ case("mha_cross", doc="query L 5, memory L 7, BOOL key mask input")(
     _mha("mha_cross", False, True))
 
 
+@case("attention_tiles", doc="cross (one all-padding memory) and causal attention, "
+      "d 128, 2 heads, Lq 13, Lk 75: the GPU attention kernel's tails")
+def _attention_tiles(seed):
+    """Shapes that the fused GPU attention kernel (lib/Lowering/Attention.cpp)
+    does not divide: 13 query rows (tiles of 8), 75 memory keys (reductions
+    64 keys wide), heads of 64 channels. Sentence 1's memory is all padding:
+    its queries see no key, their context is 0 (the tfx convention,
+    docs/running.md) and y[1] is the output projection's bias; torch gives
+    NaN there, so expected and reference set it. y_causal: causal
+    self-attention over the queries (13 keys)."""
+    d, heads, lq, lk = 128, 2, 13, 75
+    cross, self_attn = Attention(d, heads), Attention(d, heads)
+    weights = {**init_weights(cross, seed, "attention_tiles", "cross."),
+               **init_weights(self_attn, seed, "attention_tiles", "self.")}
+    rng = rng_for(seed, "attention_tiles", "inputs")
+    query = f32(rng.standard_normal((BATCH, lq, d)))
+    memory = f32(rng.standard_normal((BATCH, lk, d)))
+    keep = rng.random((BATCH, lk)) < 0.7
+    keep[0, :] = True
+    keep[2, 5] = True
+    keep[1, :] = False
+    seen = keep.copy()
+    seen[1, :] = True  # any mask: sentence 1 is overwritten below
+    inputs = {"query": query, "memory": memory, "memory_mask": keep}
+    y = run(lambda a, b, k: cross(a, b, k), t(query), t(memory), t(seen))
+    y[1] = weights["cross.out_proj.bias"]
+    expected = {"y": y,
+                "y_causal": run(lambda a: self_attn(a, a, None, True), t(query))}
+
+    def reference():
+        r = NumpyRef(weights)
+        ref_y = r.attention(query, memory, "cross", heads, seen)
+        ref_y[1] = weights["cross.out_proj.bias"]
+        return {"y": ref_y, "y_causal": r.attention(query, query, "self", heads, None, True)}
+    return Golden(weights, inputs, expected, reference, op_ir("attention_tiles"), "main")
+
+
+@case("norm_wide", doc="LayerNorm(300), softmax over the last and the middle axis of [3,4,300]")
+def _norm_wide(seed):
+    """Rows wider than a GPU block (lib/Lowering/Normalization.cpp: 256
+    threads a row, a strided tail of 44) and a softmax over a strided axis
+    (300 rows a sentence: blocks of 32 rows, the last partial). Elements
+    are offset by up to +-100 (the maximum must be subtracted)."""
+    mod = nn.LayerNorm(300, eps=LN_EPS)
+    weights = init_weights(mod, seed, "norm_wide", "layer_norm.")
+    x = f32(2.0 + 3.0 * rng_for(seed, "norm_wide", "inputs").standard_normal((BATCH, 4, 300)))
+    x[:, 1, ::2] += 100.0  # every other row of the middle softmax is one-hot
+    x[:, :, 7] -= 100.0
+    expected = {"y_ln": run(mod, t(x)), "y_softmax": run(lambda a: torch.softmax(a, -1), t(x)),
+                "y_softmax_mid": run(lambda a: torch.softmax(a, 1), t(x))}
+
+    def reference():
+        x64 = x.astype(np.float64)
+        return {"y_ln": NumpyRef(weights).layer_norm(x, "layer_norm"),
+                "y_softmax": NumpyRef.softmax(x64),
+                "y_softmax_mid": NumpyRef.softmax(x64.swapaxes(1, 2)).swapaxes(1, 2)}
+    return Golden(weights, {"x": x}, expected, reference, op_ir("norm_wide"), "main")
+
+
 @case("encoder_layer", doc="one pre-LN encoder layer, d 16, 4 heads, ffn 32, L 8")
 def _encoder_layer(seed):
     d, heads, ffn, length = 16, 4, 32, 8
