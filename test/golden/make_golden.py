@@ -1147,9 +1147,9 @@ def _layer_norm(seed):
     return Golden(weights, {"x": x}, expected, ref, op_ir("layer_norm"), "main")
 
 
-def _mha(name, causal, cross):
+def _mha(name, causal, cross, memory_len=7):
     d, heads, lq = 16, 4, (5 if cross else 8)
-    lk = 7 if cross else lq
+    lk = memory_len if cross else lq
 
     def build(seed):
         mod = Attention(d, heads)
@@ -1214,6 +1214,9 @@ case("mha_self", doc="self-attention d 16, 4 heads, L 8, key padding from ids")(
 case("mha_causal", doc="as mha_self, causal")(_mha("mha_causal", True, False))
 case("mha_cross", doc="query L 5, memory L 7, BOOL key mask input")(
     _mha("mha_cross", False, True))
+case("mha_long", doc="as mha_cross with memory L 1030: above the fused GPU attention kernel's "
+     "1024 keys (lib/Lowering/Attention.cpp), the multi-launch fallback")(
+    _mha("mha_long", False, True, 1030))
 
 
 @case("attention_tiles", doc="cross (one all-padding memory) and causal attention, "
