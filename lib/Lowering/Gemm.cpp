@@ -21,8 +21,9 @@ namespace tfx::lowering::detail {
 void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   RDom k, int64_t N, int64_t K, std::vector<Var> outer,
                   Expr rows) {
-  const GemmTiling tiling =
-      chooseGemmTiling(N, K, static_cast<int>(prods.size()), !outer.empty());
+  const GemmTiling tiling = chooseGemmTiling(
+      N, K, static_cast<int>(prods.size()), !outer.empty(), scheduleVectorLanes());
+  const int lanes = static_cast<int>(tiling.lanes);
   const int tn = static_cast<int>(tiling.columnTile);
   const int tm = static_cast<int>(tiling.rowTile);
   const bool panelOuter = tiling.panelOuter;
@@ -36,7 +37,7 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
       s.reorder(ni, mi, mo, no);
     else
       s.reorder(ni, mi, no, mo);
-    s.vectorize(ni, kVec).unroll(mi);
+    s.vectorize(ni, lanes).unroll(mi);
     if (panelOuter) {
       s.parallel(no);
     } else if (outer.empty()) {
@@ -51,7 +52,7 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
   // The accumulators live for one tile: inside the innermost tile loop.
   for (Func prod : prods) {
     prod.compute_at(out, panelOuter ? mo : no)
-        .vectorize(n, kVec, TailStrategy::GuardWithIf)
+        .vectorize(n, lanes, TailStrategy::GuardWithIf)
         .unroll(m);
     if (tiling.kSplit) {
       RVar ko("ko"), ki("ki");
@@ -61,7 +62,7 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
     } else {
       prod.update().reorder(n, m, k.x);
     }
-    prod.update().vectorize(n, kVec, TailStrategy::GuardWithIf).unroll(m);
+    prod.update().vectorize(n, lanes, TailStrategy::GuardWithIf).unroll(m);
   }
 }
 

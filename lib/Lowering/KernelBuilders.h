@@ -185,6 +185,11 @@ LnStats lnStats(ImageParam x, int D, float eps);
 Built buildLayerNormBackward(const KernelDesc &d, const LayerNormBackwardParams &p);
 Built buildLayerNormParamGrad(const KernelDesc &d, const LayerNormParamGradParams &p);
 
+/// f32 lanes of the vector registers of the target whose schedule is being
+/// applied (set by buildScheduled for the duration of a Built::schedule
+/// call; the host's otherwise). GEMM tiles are sized by it.
+int scheduleVectorLanes();
+
 /// Builds `desc` and applies its schedule for `target` (Kernel.cpp).
 rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
                           const KernelOptions &options, Built &built, Pipeline &pipeline);

@@ -178,12 +178,16 @@ std::string formatKernelParams(const KernelParams &params) {
 
 namespace tfx::lowering {
 
-GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched) {
+GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched,
+                            int lanes) {
   GemmTiling t;
-  t.columnTile = N >= 2 * kVectorLanes ? 2 * kVectorLanes : kVectorLanes;
+  t.lanes = lanes >= 4 ? lanes : 4;
+  t.columnTile = N >= 2 * t.lanes ? 2 * t.lanes : t.lanes;
   // 12 (or 8) accumulator registers per product: with two products (GLU)
-  // the row tile halves, or the accumulators would spill.
-  t.rowTile = (N >= 2 * kVectorLanes ? 6 : 8) / products;
+  // the row tile halves, or the accumulators would spill. (Sized for
+  // AVX2's 16 registers, 12 accumulators + 2 weight vectors + 1 broadcast;
+  // AVX-512 has 32, with tiles twice as wide.)
+  t.rowTile = (N >= 2 * t.lanes ? 6 : 8) / products;
   // A weight matrix larger than L2 would be streamed from memory once per
   // row tile; then the column tiles go outermost.
   t.panelOuter = !batched && K * N * 4 > (int64_t(1) << 20);
