@@ -72,6 +72,61 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                std::move(rows));
 }
 
+/// The k-blocked CPU schedule of a linear layer with a large K (tiling.
+/// rowBlock != 0): out is cut into blocks of one column panel (columnTile)
+/// x rowBlock rows, in parallel; a block's accumulators (prod) live in a
+/// small buffer, and its reduction runs chunk by chunk (kSplit) over all
+/// the block's row tiles, so that the chunk of the weight panel (columnTile
+/// x kSplit floats) stays in L1 for every row tile and the block's chunk of
+/// input rows in L2. Inside a tile, 2 x 6 vector accumulators as before.
+/// The input's rows must be read clamped (prod's last row tile is rounded
+/// up past the input's rows). Fewer rows than a tile (decoding at batch 1,
+/// bandwidth-bound on the weight): blocks of wideColumns columns, the K
+/// loop outermost, so that the weight is streamed row by row of K,
+/// wideColumns contiguous floats at a time, into accumulators in L1.
+void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                          const GemmTiling &tiling, Expr rows) {
+  const int tn = static_cast<int>(tiling.columnTile);
+  const int tm = static_cast<int>(tiling.rowTile);
+  const int lanes = static_cast<int>(tiling.lanes);
+  const int tilesPerBlock = static_cast<int>(tiling.rowBlock / tiling.rowTile);
+  const TailStrategy guard = TailStrategy::GuardWithIf;
+  const TailStrategy colTail =
+      tiling.shiftColumnTail ? TailStrategy::ShiftInwards : guard;
+  Var no("no"), mo("mo"), ni("ni"), mi("mi"), mb("mb"), mt("mt"), blk("blk");
+  auto tileOut = [&](Stage s, TailStrategy rowTail, int cols, TailStrategy columnTail) {
+    s.split(n, no, ni, cols, columnTail)
+        .split(m, mo, mi, tm, rowTail)
+        .split(mo, mb, mt, tilesPerBlock, guard)
+        .reorder(ni, mi, mt, no, mb)
+        .vectorize(ni, lanes)
+        .unroll(mi)
+        .fuse(no, mb, blk)
+        .parallel(blk);
+  };
+  tileOut(out.specialize(rows >= tm), TailStrategy::ShiftInwards, tn, colTail);
+  const int wide = static_cast<int>(tiling.wideColumns);
+  tileOut(Stage(out), guard, wide, N >= wide ? TailStrategy::ShiftInwards : guard);
+  prod.compute_at(out, blk).vectorize(n, lanes, guard);
+  RVar ko("ko"), ki("ki");
+  Var nv("nv"), pmo("pmo"), pmi("pmi");
+  Stage u = prod.update();
+  // Full row tiles: the rows rounded up (the input read clamped), the chunk
+  // loop outside the tiles.
+  u.specialize(rows >= tm)
+      .split(k.x, ko, ki, static_cast<int>(tiling.kSplit))
+      .split(m, pmo, pmi, tm, TailStrategy::RoundUp)
+      .split(n, n, nv, lanes, guard)
+      .reorder(nv, n, pmi, ki, pmo, ko)
+      .vectorize(nv)
+      .unroll(n)
+      .unroll(pmi);
+  u.split(n, n, nv, lanes, guard)
+      .reorder(nv, m, n, k.x)
+      .vectorize(nv)
+      .unroll(m);
+}
+
 /// The simple GPU schedule of a GEMM (TFX_GPU_GEMM=simple): one launch, a
 /// thread per output element with its accumulator in registers and its K
 /// loop reading global memory, warps along the contiguous output columns
@@ -216,12 +271,19 @@ Built buildLinear(const KernelDesc &d, const LinearParams &p) {
   } else {
     prod(n, m) = 0.0f;
   }
-  prod(n, m) += x(k, m) * wt(n, k);
+  // The rows are read clamped: the k-blocked CPU schedule rounds the last
+  // row tile of its accumulators up past the input's rows.
+  Expr lastRow = x.dim(1).min() + x.dim(1).extent() - 1;
+  prod(n, m) += x(k, min(m, lastRow)) * wt(n, k);
   Func out("linear");
   out(n, m) = activation(prod(n, m), p.act);
   b.output = out;
   b.schedule = [=]() mutable {
-    scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
+    GemmTiling t = chooseGemmTiling(N, K, 1, false, scheduleVectorLanes());
+    if (t.rowBlock)
+      scheduleGemmKBlocked(out, prod, n, m, k, N, t, x.dim(1).extent());
+    else
+      scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
   };
   b.gpuSchedule = [=]() {
     scheduleGemmGpu({out, prod, x, wt, n, m, {}, k, N, K, -1, x.dim(1).extent()});

@@ -131,6 +131,8 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   Expr rows);
 void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                   int64_t K, std::vector<Var> outer, Expr rows);
+void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                          const GemmTiling &tiling, Expr rows);
 /// A GEMM as its GPU schedules see it: out(n, m, batch...) is an epilogue
 /// of prod(n, m, batch...) = init; prod += lhs(k, m, ...) * rhs(n, k, ...)
 /// over `k` (lhs, rhs: the operand Funcs or ImageParams as read by prod).

@@ -196,15 +196,30 @@ GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched,
   // as a 25-wide hidden layer otherwise run their tail tile as scalar code.
   t.shiftColumnTail = N >= t.columnTile;
   t.kSplit = K > 512 ? 256 : 0;
+  // A linear layer with K split is k-blocked: the reduction runs chunk by
+  // chunk over blocks of 16 row tiles (96 rows on AVX2: the block's chunk
+  // of input rows, 96 KB, stays in L2; the weight panel's chunk, 16 KB, in
+  // L1). Few rows (decoding) take column blocks of about 256, N split
+  // evenly so that no block is mostly a shifted tail.
+  if (t.kSplit && products == 1 && !batched) {
+    t.rowBlock = 16 * t.rowTile;
+    int64_t blocks = (N + 255) / 256;
+    int64_t w = (N + blocks - 1) / blocks;
+    t.wideColumns = (w + t.lanes - 1) / t.lanes * t.lanes;
+  }
   return t;
 }
 
 std::string formatGemmTiling(const GemmTiling &t) {
   std::ostringstream os;
-  os << "tile " << t.columnTile << 'x' << t.rowTile << ", "
-     << (t.panelOuter ? "column panels outer" : "rows outer") << ", column tail "
-     << (t.shiftColumnTail ? "shifted" : "guarded");
-  if (t.kSplit)
+  os << "tile " << t.columnTile << 'x' << t.rowTile << ", ";
+  if (t.rowBlock)
+    os << "k-blocked (" << t.rowBlock << "-row blocks, k chunks of " << t.kSplit
+       << "; fewer rows than a tile: " << t.wideColumns << "-column blocks, k outer)";
+  else
+    os << (t.panelOuter ? "column panels outer" : "rows outer");
+  os << ", column tail " << (t.shiftColumnTail ? "shifted" : "guarded");
+  if (t.kSplit && !t.rowBlock)
     os << ", k-split " << t.kSplit;
   return os.str();
 }

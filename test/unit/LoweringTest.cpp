@@ -524,6 +524,14 @@ TEST(KernelParams, GemmTilingDecisions) {
   EXPECT_EQ(t.rowTile, 4);
   EXPECT_FALSE(t.shiftColumnTail);
   EXPECT_EQ(t.kSplit, 256);
+  EXPECT_EQ(t.rowBlock, 0); // two products: not k-blocked
+  // A large K k-blocks a linear layer: 16 row tiles per block; few rows
+  // take column blocks of about 256, N split evenly (800 = 4 x 200).
+  t = lowering::chooseGemmTiling(800, 6400, 1, false, 8);
+  EXPECT_EQ(t.rowBlock, 96);
+  EXPECT_EQ(t.wideColumns, 200);
+  EXPECT_EQ(lowering::chooseGemmTiling(800, 512, 1, false, 8).rowBlock, 0);
+  EXPECT_EQ(lowering::chooseGemmTiling(800, 6400, 1, true, 8).rowBlock, 0);
   // A batched matmul never puts panels outer.
   EXPECT_FALSE(lowering::chooseGemmTiling(1024, 512, 1, true, 16).panelOuter);
   // AVX2 (8 lanes, 16 registers): tiles half as wide, the same 12

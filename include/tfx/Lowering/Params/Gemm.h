@@ -45,6 +45,12 @@ struct GemmTiling {
   bool shiftColumnTail = false;
   int64_t kSplit = 0; ///< the reduction is split by this (0: not split)
   int64_t lanes = 0;  ///< f32 lanes of the target's vectors (8: AVX2, 16: AVX-512)
+  /// k-blocked (linear layers with K split): rows per block, a multiple of
+  /// rowTile; 0 when not k-blocked (scheduleGemmKBlocked in Gemm.cpp).
+  int64_t rowBlock = 0;
+  /// k-blocked, fewer rows than a tile: output columns per block, the
+  /// weight streamed row by row of K (a multiple of lanes).
+  int64_t wideColumns = 0;
 };
 
 /// `products`: accumulators feeding one output tile (2 for a fused GLU);
