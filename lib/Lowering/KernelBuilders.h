@@ -174,7 +174,7 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
                             const std::function<Expr(Expr, Expr)> &k,
                             const std::function<Expr(Expr, Expr)> &v,
                             Expr keep);
-void scheduleAttentionRows(AttentionRows &a, Var row);
+void scheduleAttentionRows(AttentionRows &a, Var row, bool keysPadded);
 Built buildSdpa(const KernelDesc &d, const SdpaParams &p);
 Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L);
 Built buildLightweightConv(const KernelDesc &d, const LightweightConvParams &p);
