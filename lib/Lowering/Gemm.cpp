@@ -273,8 +273,12 @@ Built buildLinear(const KernelDesc &d, const LinearParams &p) {
   }
   // The rows are read clamped: the k-blocked CPU schedule rounds the last
   // row tile of its accumulators up past the input's rows.
-  Expr lastRow = x.dim(1).min() + x.dim(1).extent() - 1;
-  prod(n, m) += x(k, min(m, lastRow)) * wt(n, k);
+  // (A Func, inlined on the CPU: on GPUs the staged input tile is then
+  // still the block's rows, a constant extent.)
+  Func xRows("x_rows");
+  Var kk("kk");
+  xRows(kk, m) = x(kk, min(m, x.dim(1).min() + x.dim(1).extent() - 1));
+  prod(n, m) += xRows(k, m) * wt(n, k);
   Func out("linear");
   out(n, m) = activation(prod(n, m), p.act);
   b.output = out;
@@ -286,7 +290,7 @@ Built buildLinear(const KernelDesc &d, const LinearParams &p) {
       scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
   };
   b.gpuSchedule = [=]() {
-    scheduleGemmGpu({out, prod, x, wt, n, m, {}, k, N, K, -1, x.dim(1).extent()});
+    scheduleGemmGpu({out, prod, xRows, wt, n, m, {}, k, N, K, -1, x.dim(1).extent()});
   };
   return b;
 }
