@@ -80,10 +80,8 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
 /// x kSplit floats) stays in L1 for every row tile and the block's chunk of
 /// input rows in L2. Inside a tile, 2 x 6 vector accumulators as before.
 /// The input's rows must be read clamped (prod's last row tile is rounded
-/// up past the input's rows). Fewer rows than a tile (decoding at batch 1,
-/// bandwidth-bound on the weight): blocks of wideColumns columns, the K
-/// loop outermost, so that the weight is streamed row by row of K,
-/// wideColumns contiguous floats at a time, into accumulators in L1.
+/// up past the input's rows). Fewer rows than a tile: register tiles with
+/// the K loop inside (below).
 void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                           const GemmTiling &tiling, Expr rows) {
   const int tn = static_cast<int>(tiling.columnTile);
@@ -105,8 +103,15 @@ void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
         .parallel(blk);
   };
   tileOut(out.specialize(rows >= tm), TailStrategy::ShiftInwards, tn, colTail);
+  // Fewer rows (decoding; an ALR MLP at batch 1): bandwidth-bound on the
+  // weight. A register tile of wideColumns (one row) or 2 vectors (up to 5
+  // rows: at most 10 accumulators), the K loop inside, in parallel blocks.
+  auto narrowTail = [&](int cols) {
+    return N >= cols ? TailStrategy::ShiftInwards : guard;
+  };
   const int wide = static_cast<int>(tiling.wideColumns);
-  tileOut(Stage(out), guard, wide, N >= wide ? TailStrategy::ShiftInwards : guard);
+  tileOut(out.specialize(rows == 1), guard, wide, narrowTail(wide));
+  tileOut(Stage(out), guard, tn, colTail);
   prod.compute_at(out, blk).vectorize(n, lanes, guard);
   RVar ko("ko"), ki("ki");
   Var nv("nv"), pmo("pmo"), pmi("pmi");
@@ -122,8 +127,9 @@ void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
       .unroll(n)
       .unroll(pmi);
   u.split(n, n, nv, lanes, guard)
-      .reorder(nv, m, n, k.x)
+      .reorder(nv, n, m, k.x)
       .vectorize(nv)
+      .unroll(n)
       .unroll(m);
 }
 

@@ -197,15 +197,12 @@ GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched,
   t.shiftColumnTail = N >= t.columnTile;
   t.kSplit = K > 512 ? 256 : 0;
   // A linear layer with K split is k-blocked: the reduction runs chunk by
-  // chunk over blocks of 16 row tiles (96 rows on AVX2: the block's chunk
-  // of input rows, 96 KB, stays in L2; the weight panel's chunk, 16 KB, in
-  // L1). Few rows (decoding) take column blocks of about 256, N split
-  // evenly so that no block is mostly a shifted tail.
+  // chunk over blocks of 16 row tiles (96 rows: the block's chunk of input
+  // rows, 96 KB, stays in L2; the weight panel's chunk, 16 KB, in L1). A
+  // single row (an ALR MLP at batch 1) takes register tiles of 4 vectors.
   if (t.kSplit && products == 1 && !batched) {
     t.rowBlock = 16 * t.rowTile;
-    int64_t blocks = (N + 255) / 256;
-    int64_t w = (N + blocks - 1) / blocks;
-    t.wideColumns = (w + t.lanes - 1) / t.lanes * t.lanes;
+    t.wideColumns = 4 * t.lanes;
   }
   return t;
 }
@@ -215,7 +212,7 @@ std::string formatGemmTiling(const GemmTiling &t) {
   os << "tile " << t.columnTile << 'x' << t.rowTile << ", ";
   if (t.rowBlock)
     os << "k-blocked (" << t.rowBlock << "-row blocks, k chunks of " << t.kSplit
-       << "; fewer rows than a tile: " << t.wideColumns << "-column blocks, k outer)";
+       << "; one row: " << t.wideColumns << "-column tiles)";
   else
     os << (t.panelOuter ? "column panels outer" : "rows outer");
   os << ", column tail " << (t.shiftColumnTail ? "shifted" : "guarded");

@@ -31,9 +31,9 @@ func.func @linear_gelu(%x: tensor<?x5x24xf32> {tfx.name = "x"}) -> tensor<?x5x16
 // reduction (K = 600 > 512) split by 256. The leaky ReLU's slope is fused.
 // CHECK-LABEL: func linear_big:
 // CHECK: kernel 0: linear {bias=false, act=leaky_relu(0.2)} (f32[?x600], f32[600x1024]) -> f32[?x1024]
-// CHECK-NEXT: cpu schedule: gemm: tile 32x6, k-blocked (96-row blocks, k chunks of 256; fewer rows than a tile: 256-column blocks, k outer), column tail shifted
+// CHECK-NEXT: cpu schedule: gemm: tile 32x6, k-blocked (96-row blocks, k chunks of 256; one row: 64-column tiles), column tail shifted
 // AVX2-LABEL: func linear_big:
-// AVX2: cpu schedule: gemm: tile 16x6, k-blocked (96-row blocks, k chunks of 256; fewer rows than a tile: 256-column blocks, k outer), column tail shifted
+// AVX2: cpu schedule: gemm: tile 16x6, k-blocked (96-row blocks, k chunks of 256; one row: 32-column tiles), column tail shifted
 // CHECK-NEXT: gpu schedule: gemm: block 64x32, thread 4x4, k-chunk 24 (128 threads, 17408 B shared)
 func.func @linear_big(%x: tensor<?x600xf32> {tfx.name = "x"}) -> tensor<?x1024xf32> {
   %w = tfx.param "big" : tensor<1024x600xf32>

@@ -525,11 +525,11 @@ TEST(KernelParams, GemmTilingDecisions) {
   EXPECT_FALSE(t.shiftColumnTail);
   EXPECT_EQ(t.kSplit, 256);
   EXPECT_EQ(t.rowBlock, 0); // two products: not k-blocked
-  // A large K k-blocks a linear layer: 16 row tiles per block; few rows
-  // take column blocks of about 256, N split evenly (800 = 4 x 200).
+  // A large K k-blocks a linear layer: 16 row tiles per block; one row
+  // takes register tiles of 4 vectors.
   t = lowering::chooseGemmTiling(800, 6400, 1, false, 8);
   EXPECT_EQ(t.rowBlock, 96);
-  EXPECT_EQ(t.wideColumns, 200);
+  EXPECT_EQ(t.wideColumns, 32);
   EXPECT_EQ(lowering::chooseGemmTiling(800, 512, 1, false, 8).rowBlock, 0);
   EXPECT_EQ(lowering::chooseGemmTiling(800, 6400, 1, true, 8).rowBlock, 0);
   // A batched matmul never puts panels outer.

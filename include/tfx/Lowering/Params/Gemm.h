@@ -48,8 +48,8 @@ struct GemmTiling {
   /// k-blocked (linear layers with K split): rows per block, a multiple of
   /// rowTile; 0 when not k-blocked (scheduleGemmKBlocked in Gemm.cpp).
   int64_t rowBlock = 0;
-  /// k-blocked, fewer rows than a tile: output columns per block, the
-  /// weight streamed row by row of K (a multiple of lanes).
+  /// k-blocked, one row: output columns per register tile (a multiple of
+  /// lanes).
   int64_t wideColumns = 0;
 };
 
