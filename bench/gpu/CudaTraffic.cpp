@@ -12,6 +12,11 @@
 // CUdeviceptr is 64 bits on x86-64, handles are pointers). The names are
 // those Halide 14's runtime asks for (strings of its halide_runtime.a).
 //
+// Kernel time (tfx_bench_kernel_timing_start/stop): while on, each launch
+// is bracketed by two CUDA events recorded on the launch's stream, created
+// once and reused; stop sums their elapsed times (the GPU time of the
+// kernels, without the host's launch overhead and the gaps between them).
+//
 //===----------------------------------------------------------------------===//
 
 #include "DeviceCounts.h"
@@ -20,6 +25,7 @@
 #include <cstddef>
 #include <cstring>
 #include <dlfcn.h>
+#include <vector>
 
 namespace {
 
@@ -128,11 +134,62 @@ CUresult streamSync(Handle s) {
   ++counts[kStreamSync];
   return fn(s);
 }
+// The kernel timer: event pairs, the number used since start, and the
+// context they belong to (current at the launches; Halide pushes and pops it).
+struct KernelTimer {
+  bool on = false, failed = false;
+  struct Pair {
+    Handle start, end;
+  };
+  std::vector<Pair> events;
+  size_t used = 0;
+  Handle ctx = nullptr;
+} timer;
+
+using EventCreateFn = CUresult (*)(Handle *, unsigned);
+using EventRecordFn = CUresult (*)(Handle, Handle);
+
+/// Records the next pair's start (end: false) or end event on `stream`.
+void recordEvent(Handle stream, bool end) {
+  static auto create = realFn<EventCreateFn>("cuEventCreate");
+  static auto record = realFn<EventRecordFn>("cuEventRecord");
+  static auto getCtx = realFn<CUresult (*)(Handle *)>("cuCtxGetCurrent");
+  if (!timer.on || timer.failed)
+    return;
+  if (!create || !record || !getCtx) {
+    timer.failed = true;
+    return;
+  }
+  if (!end && timer.used == timer.events.size()) {
+    KernelTimer::Pair p{nullptr, nullptr};
+    if (create(&p.start, 0) != 0 || create(&p.end, 0) != 0) {
+      timer.failed = true;
+      return;
+    }
+    timer.events.push_back(p);
+  }
+  if (!timer.ctx && getCtx(&timer.ctx) != 0) {
+    timer.failed = true;
+    return;
+  }
+  KernelTimer::Pair &p = timer.events[timer.used];
+  if (record(end ? p.end : p.start, stream) != 0)
+    timer.failed = true;
+  else if (end)
+    ++timer.used;
+}
+
 CUresult launch(Handle f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by,
                 unsigned bz, unsigned shared, Handle stream, void **params, void **extra) {
   static auto fn = realFn<decltype(&launch)>("cuLaunchKernel");
   ++counts[kLaunch];
-  return fn(f, gx, gy, gz, bx, by, bz, shared, stream, params, extra);
+  recordEvent(stream, false);
+  CUresult rc = fn(f, gx, gy, gz, bx, by, bz, shared, stream, params, extra);
+  if (rc == 0)
+    recordEvent(stream, true);
+  else if (timer.on)
+    timer.failed = true; // a start event without its end
+  return rc;
 }
 CUresult moduleLoad(Handle *m, const void *image) {
   static auto fn = realFn<decltype(&moduleLoad)>("cuModuleLoadData");
@@ -180,4 +237,40 @@ extern "C" void *halide_cuda_get_symbol(void *, const char *name) {
 extern "C" void tfx_bench_device_counts(TfxDeviceCounts *out) {
   for (int i = 0; i < kNumCounts; ++i)
     out->n[i] = counts[i];
+}
+
+extern "C" void tfx_bench_kernel_timing_start(void) {
+  timer.on = true;
+  timer.used = 0;
+}
+
+extern "C" int tfx_bench_kernel_timing_stop(double *ms, int64_t *launches) {
+  using SyncFn = CUresult (*)(Handle);
+  using ElapsedFn = CUresult (*)(float *, Handle, Handle);
+  static auto sync = realFn<SyncFn>("cuEventSynchronize");
+  // The same signature under both names; newer drivers keep the old one.
+  static auto elapsed = realFn<ElapsedFn>("cuEventElapsedTime")
+                            ? realFn<ElapsedFn>("cuEventElapsedTime")
+                            : realFn<ElapsedFn>("cuEventElapsedTime_v2");
+  static auto push = realFn<CUresult (*)(Handle)>("cuCtxPushCurrent_v2");
+  static auto pop = realFn<CUresult (*)(Handle *)>("cuCtxPopCurrent_v2");
+  timer.on = false;
+  *ms = 0;
+  *launches = static_cast<int64_t>(timer.used);
+  if (timer.failed || !sync || !elapsed || !push || !pop)
+    return -1;
+  if (timer.used == 0)
+    return 0;
+  if (push(timer.ctx) != 0)
+    return -1;
+  int rc = sync(timer.events[timer.used - 1].end) != 0 ? -1 : 0;
+  for (size_t i = 0; rc == 0 && i < timer.used; ++i) {
+    float t = 0;
+    if (elapsed(&t, timer.events[i].start, timer.events[i].end) != 0)
+      rc = -1;
+    *ms += t;
+  }
+  Handle ignored;
+  pop(&ignored);
+  return rc;
 }

@@ -37,4 +37,13 @@ struct TfxDeviceCounts {
 /// that a harness without the hook links (and reports no device counts).
 extern "C" void tfx_bench_device_counts(TfxDeviceCounts *out) __attribute__((weak));
 
+/// Defined by CudaTraffic.cpp: GPU time of kernels. While on (between
+/// start and stop), every cuLaunchKernel is bracketed by two CUDA events on
+/// its stream; stop waits for the last and returns in *ms the sum of the
+/// launches' elapsed times, in *launches their number (0 on success; -1 if
+/// the driver lacks the event API or an event call failed). Weak, as above.
+extern "C" void tfx_bench_kernel_timing_start(void) __attribute__((weak));
+extern "C" int tfx_bench_kernel_timing_stop(double *ms, int64_t *launches)
+    __attribute__((weak));
+
 #endif

@@ -11,7 +11,9 @@
  *   LD_LIBRARY_PATH=DIR OUTDIR/bin/teacher.cuda WEIGHTS encode INPUTS OUT.safetensors OUT.json
  *
  * Every entry point that Halide 14's CUDA runtime loads is here (it fails
- * when one is missing); CUdeviceptr is 64 bits, handles are pointers.
+ * when one is missing), and the event calls of CudaTraffic.cpp's kernel
+ * timer (every kernel takes 0 ms); CUdeviceptr is 64 bits, handles are
+ * pointers.
  *
  *===---------------------------------------------------------------------===*/
 
@@ -80,3 +82,8 @@ int cuMemcpy3D_v2(const Copy3D *c) {
 int cuPointerGetAttribute(void *result, int attr, Dptr p) { memset(result, 0, 8); return 0; }
 int cuGetErrorName(int e, const char **s) { *s = "CUDA_ERROR_FAKE"; return 0; }
 int cuGetErrorString(int e, const char **s) { *s = "fake CUDA driver"; return 0; }
+int cuCtxGetCurrent(void **ctx) { *ctx = (void *)1; return 0; }
+int cuEventCreate(void **e, unsigned flags) { *e = (void *)1; return 0; }
+int cuEventRecord(void *e, void *stream) { return 0; }
+int cuEventSynchronize(void *e) { return 0; }
+int cuEventElapsedTime(float *ms, void *start, void *end) { *ms = 0; return 0; }

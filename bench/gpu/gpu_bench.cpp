@@ -6,7 +6,7 @@
 // and, for a CUDA build, CudaTraffic.cpp (counts of CUDA driver calls).
 //
 // Usage: gpu_bench WEIGHTS FUNCTION INPUTS OUTPUTS RESULT_JSON
-//                  [--runs N] [--budget-s S]
+//                  [--runs N] [--budget-s S] [--kernel-runs K]
 //
 // Everything goes through the library's C ABI, host to host: NAME_create
 // (loads the weights; a GPU build uploads them), one warm-up call (timed
@@ -17,6 +17,13 @@
 // host memory. Writes the outputs of the last call to OUTPUTS and the
 // times, counts and the runtime's own statistics to RESULT_JSON. Exit 1
 // with the library's message on any error.
+//
+// --kernel-runs K (CUDA builds): K more calls after the timed ones (fewer,
+// at least 3, once they pass S seconds), each with CudaTraffic.cpp's
+// kernel timer on: CUDA events around every launch, summed per call
+// (kernel_ms in the JSON: the median of those sums, the GPU time of the
+// call's kernels). Not mixed into the timed calls, whose host clock they
+// would disturb. Without the timer (a CPU build) kernel_ms is null.
 //
 //===----------------------------------------------------------------------===//
 
@@ -118,10 +125,27 @@ int fail(TFX_CAT(TFX_LIB, _model) * model, const std::string &what) {
   return 1;
 }
 
+/// The median of non-empty samples.
+double medianOf(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::string jsonList(const std::vector<double> &v) {
+  std::string out;
+  for (double t : v)
+    out += (out.empty() ? "" : ", ") + std::to_string(t);
+  return "[" + out + "]";
+}
+
 /// What one harness run measured.
 struct Measured {
   double createMs = 0, firstMs = 0;
-  std::vector<double> times; // the timed calls, ms
+  std::vector<double> times;       // the timed calls, ms
+  std::vector<double> kernelTimes; // GPU time of the kernels per kernel-timed call, ms
+  int64_t kernelLaunches = -1;     // launches per kernel-timed call (-1: not timed)
+  std::string kernelError;         // why kernel_ms is null, if asked for
   TfxDeviceCounts createCounts, firstCounts, steadyCounts;
   bool countsVary = false; // the timed calls' counts differ
   std::string createStats, firstStats, steadyStats;
@@ -133,10 +157,14 @@ bool writeResult(const char *path, const char *function, int64_t batch, int runs
   std::vector<double> sorted = m.times;
   std::sort(sorted.begin(), sorted.end());
   size_t n = sorted.size();
-  double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  std::string timesJson;
-  for (double t : m.times)
-    timesJson += (timesJson.empty() ? "" : ", ") + std::to_string(t);
+  double median = medianOf(m.times);
+  std::string kernelJson = "\"kernel_ms\": null";
+  if (!m.kernelTimes.empty())
+    kernelJson = "\"kernel_ms\": " + std::to_string(medianOf(m.kernelTimes)) +
+                 ", \"kernel_times_ms\": " + jsonList(m.kernelTimes) +
+                 ", \"kernel_launches\": " + std::to_string(m.kernelLaunches);
+  else if (!m.kernelError.empty())
+    kernelJson += ", \"kernel_error\": " + jsonString(m.kernelError);
   std::string cudaJson = "null";
   if (tfx_bench_device_counts)
     cudaJson = "{\"create\": " + countsText(m.createCounts, true) +
@@ -149,20 +177,24 @@ bool writeResult(const char *path, const char *function, int64_t batch, int runs
   std::fprintf(f,
                "{\"library\": %s, \"function\": %s, \"batch\": %lld, \"runs\": %zu, "
                "\"runs_asked\": %d, \"create_ms\": %.4f, \"first_call_ms\": %.4f, "
-               "\"median_ms\": %.4f, \"min_ms\": %.4f, \"max_ms\": %.4f, \"times_ms\": [%s],\n"
+               "\"median_ms\": %.4f, \"min_ms\": %.4f, \"max_ms\": %.4f, \"times_ms\": %s,\n %s,\n"
                " \"cuda_calls\": %s,\n \"runtime_stats\": {\"create\": %s, \"first_call\": %s, "
                "\"last_call\": %s}}\n",
                jsonString(TFX_STR(TFX_LIB)).c_str(), jsonString(function).c_str(),
                (long long)batch, n, runsAsked, m.createMs, m.firstMs, median, sorted.front(),
-               sorted.back(), timesJson.c_str(), cudaJson.c_str(), m.createStats.c_str(),
+               sorted.back(), jsonList(m.times).c_str(), kernelJson.c_str(), cudaJson.c_str(), m.createStats.c_str(),
                m.firstStats.c_str(), m.steadyStats.c_str());
   if (std::fclose(f) != 0)
     return false;
   std::fprintf(stderr,
                "gpu_bench: %s %s batch %lld: create %.1f ms, first call %.1f ms, median %.3f ms "
-               "of %zu runs (min %.3f, max %.3f)\n",
+               "of %zu runs (min %.3f, max %.3f)",
                TFX_STR(TFX_LIB), function, (long long)batch, m.createMs, m.firstMs, median, n,
                sorted.front(), sorted.back());
+  if (!m.kernelTimes.empty())
+    std::fprintf(stderr, ", kernels %.4f ms (%lld launches)", medianOf(m.kernelTimes),
+                 (long long)m.kernelLaunches);
+  std::fprintf(stderr, "\n");
   return true;
 }
 
@@ -172,19 +204,21 @@ int main(int argc, char **argv) {
   if (argc < 6) {
     std::fprintf(stderr,
                  "usage: %s WEIGHTS FUNCTION INPUTS OUTPUTS RESULT_JSON [--runs N] "
-                 "[--budget-s S]\n",
+                 "[--budget-s S] [--kernel-runs K]\n",
                  argv[0]);
     return 2;
   }
   const char *weights = argv[1], *function = argv[2], *inputsPath = argv[3],
              *outputsPath = argv[4], *jsonPath = argv[5];
-  int runs = 20;
+  int runs = 20, kernelRuns = 0;
   double budgetS = 60;
   for (int i = 6; i < argc; ++i) {
     if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
       runs = std::atoi(argv[++i]);
     else if (std::strcmp(argv[i], "--budget-s") == 0 && i + 1 < argc)
       budgetS = std::atof(argv[++i]);
+    else if (std::strcmp(argv[i], "--kernel-runs") == 0 && i + 1 < argc)
+      kernelRuns = std::atoi(argv[++i]);
     else {
       std::fprintf(stderr, "gpu_bench: error: unknown argument '%s'\n", argv[i]);
       return 2;
@@ -246,6 +280,31 @@ int main(int argc, char **argv) {
   }
   printCounts("timed call", m.steadyCounts);
   m.steadyStats = runtimeStatsJson(model, function);
+
+  bool timer = tfx_bench_kernel_timing_start && tfx_bench_kernel_timing_stop;
+  if (kernelRuns > 0 && !timer)
+    m.kernelError = "no kernel timer (not a CUDA build)";
+  total = 0;
+  for (int r = 0; timer && r < kernelRuns; ++r) {
+    double ms = 0, kernelMs = 0;
+    int64_t launches = 0;
+    TfxDeviceCounts counts;
+    tfx_bench_kernel_timing_start();
+    bool ok = call(ms, counts);
+    int timed = tfx_bench_kernel_timing_stop(&kernelMs, &launches);
+    if (!ok)
+      return fail(model, "kernel-timed call " + std::to_string(r) + ": " + LIB(_last_error)());
+    if (timed != 0) {
+      m.kernelError = "CUDA event timing failed";
+      m.kernelTimes.clear();
+      break;
+    }
+    m.kernelTimes.push_back(kernelMs);
+    m.kernelLaunches = launches;
+    total += ms;
+    if (r + 1 >= 3 && total > budgetS * 1e3)
+      break;
+  }
 
   auto results = tfx_harness::copyOutputs(outputs, 16);
   LIB(_destroy)(model);

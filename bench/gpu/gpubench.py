@@ -20,6 +20,11 @@ positions) and the output projection `L d V`. Lite (w = d/2): LSRA
 out_proj) + `L w K` (the conv taps, kernel K of the layer), FFN `2 L d f`.
 Embeddings, layer norms, softmaxes, masks, biases and residual adds are not
 counted; padded positions are (the kernels compute them).
+
+Each library is built three times (VARIANTS, BUILDS): CUDA with the tiled
+GEMM schedule (tfx-translate's default), CUDA with TFX_GPU_GEMM=simple, and
+the CPU build (the numerics reference). The GEMM micro-table's rows are in
+gemmbench.py.
 """
 import os
 import sys
@@ -46,6 +51,13 @@ LIBRARIES = {
     "lite_fused": {"model": "lite", "ir": "examples/models/lite.mlir", "fuse_lsra": True,
                    "functions": ["encode"]},
 }
+
+# The measured builds: variant -> the suffix of bin/LIB.SUFFIX and of
+# lib/LIB.SUFFIX in lib.tar.gz, and TFX_GPU_GEMM when tfx-translate built it.
+# The CPU build (numerics reference) is bin/LIB.cpu; its run files are "ref".
+VARIANTS = {"tiled": {"build": "cuda", "gpu_gemm": "tiled"},
+            "simple": {"build": "cuda_simple", "gpu_gemm": "simple"}}
+BUILDS = {"cuda": "tiled", "cuda_simple": "simple", "cpu": None}  # build -> TFX_GPU_GEMM
 
 # (row id, library, function, label, batches)
 TABLE = [
@@ -94,13 +106,18 @@ def weights_file(outdir, model):
     return os.path.join(outdir, "weights", f"{model}.safetensors")
 
 
-def inputs_file(outdir, row):
+def inputs_file(outdir, row, work=None):
+    """A model row's inputs are in OUTDIR; a GEMM row's (gemmbench: one file
+    per K and batch, written by run.sh) in the work directory."""
+    if "k" in row:
+        return os.path.join(work, f"gemm-x{row['k']}.b{row['batch']}.safetensors")
     return os.path.join(outdir, "inputs", f"{row['key']}.safetensors")
 
 
 # Files of a run in run.sh's work directory: WORK/ROW.bBATCH.BUILD.EXT, BUILD
-# "dev" (the measured build: CUDA, or CPU in a dry run) or "ref" (the CPU
-# build, the numerics reference); run.sh spells the same names.
+# a variant ("tiled", "simple": the CUDA builds, or the CPU build twice in a
+# dry run) or "ref" (the CPU build, the numerics reference); run.sh spells
+# the same names.
 def run_file(work, row, build, ext):
     return os.path.join(work, f"{row['key']}.{build}.{ext}")
 
@@ -113,8 +130,8 @@ def run_json(work, row, build):
     return run_file(work, row, build, "json")
 
 
-def torch_json(work):
-    return os.path.join(work, "torch.json")
+def torch_json(work, gemm=False):
+    return os.path.join(work, "torch_gemm.json" if gemm else "torch.json")
 
 
 def rel_l2(actual, expected):

@@ -13,8 +13,10 @@ Writes into OUTDIR:
 * inputs/ROW.bBATCH.safetensors: padded token ids as make_golden draws them
   (row 0 full length, the others 2..49 tokens); decode also gets `memory`,
   the PyTorch encoder's output for its source ids, and target ids.
-* manifest.json: the rows (gpubench.rows), FLOPs, model configs, the targets
-  and where everything came from.
+* weights/gemm.safetensors: the GEMM micro-table's weights (gemmbench.py;
+  its inputs are written by run.sh on the GPU machine);
+* manifest.json: the rows (gpubench.rows, gemmbench.rows), FLOPs, model
+  configs, the variants, the targets and where everything came from.
 """
 import argparse
 import datetime
@@ -24,6 +26,7 @@ import sys
 
 sys.dont_write_bytecode = True
 import gpubench as gb  # noqa: E402  (puts bench/ and test/golden on sys.path)
+import gemmbench  # noqa: E402
 from tfxbench import tools  # noqa: E402
 import make_golden as mg  # noqa: E402
 import safetensors_io  # noqa: E402
@@ -77,6 +80,10 @@ def main():
         print(f"make_data: weights/{model}.safetensors ({len(used)} tensors)",
               file=sys.stderr)
 
+    safetensors_io.save(gemmbench.weights_file(args.outdir), gemmbench.weights())
+    print(f"make_data: weights/{gemmbench.LIBRARY}.safetensors "
+          f"({len(gemmbench.GEMM_SHAPES)} linear layers)", file=sys.stderr)
+
     rows = gb.rows()
     for row in rows:
         cfg = configs[row["model"]]
@@ -96,12 +103,17 @@ def main():
         "seed": gb.SEED,
         "length": gb.LENGTH,
         "libraries": gb.LIBRARIES,
+        "variants": gb.VARIANTS,
         "configs": configs,
         "rows": rows,
+        "gemm": {"library": gemmbench.LIBRARY, "functions": gemmbench.functions(),
+                 "shapes": gemmbench.GEMM_SHAPES},
+        "gemm_rows": gemmbench.rows(),
     }
     with open(os.path.join(args.outdir, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
-    print(f"make_data: {len(rows)} rows, manifest.json", file=sys.stderr)
+    print(f"make_data: {len(rows)} model rows, {len(manifest['gemm_rows'])} GEMM rows, "
+          "manifest.json", file=sys.stderr)
 
 
 if __name__ == "__main__":

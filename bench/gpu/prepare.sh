@@ -3,21 +3,28 @@
 #
 #   bench/gpu/prepare.sh OUTDIR [--build DIR] [--jobs N]
 #
-# Builds, for the teacher (encode, decode) and the fused Lite Transformer
-# encoder (tfx-opt --fuse-lsra), a CUDA library (tfx-translate --emit=cuda)
-# and a CPU library (--emit=static-library, the numerics reference), each
-# with the timing harness gpu_bench.cpp (x86-64 binaries; the Halide CUDA
-# runtime dlopens libcuda at run time, so no CUDA is needed here); writes
-# the weights, the inputs and manifest.json (make_data.py); smoke-tests the
-# CPU harnesses; and puts everything the GPU machine needs into OUTDIR:
+# Builds, for the teacher (encode, decode), the fused Lite Transformer
+# encoder (tfx-opt --fuse-lsra) and the GEMM micro-table (gemmbench.py: one
+# tfx.linear per function, the models' linear shapes), three libraries
+# each: CUDA (tfx-translate --emit=cuda) with the tiled GEMM schedule (the
+# default), CUDA with TFX_GPU_GEMM=simple, and CPU (--emit=static-library,
+# the numerics reference), each with the timing harness gpu_bench.cpp
+# (x86-64 binaries; the Halide CUDA runtime dlopens libcuda at run time, so
+# no CUDA is needed here); writes the weights, the inputs and manifest.json
+# (make_data.py); smoke-tests the harnesses; and puts everything the GPU
+# machine needs into OUTDIR:
 #
-#   OUTDIR/manifest.json    rows, FLOPs, configs, targets, provenance
-#   OUTDIR/weights/         MODEL.safetensors (make_golden.py's random weights)
-#   OUTDIR/inputs/          ROW.bBATCH.safetensors
-#   OUTDIR/bin/             LIB.cuda, LIB.cpu (gpu_bench linked with each)
-#   OUTDIR/lib.tar.gz       lib/LIB.cuda/, lib/LIB.cpu/: libLIB.a and headers,
-#                           for run.sh to relink there if the binaries do not start
-#   OUTDIR/ptxas.txt        ptxas -v resources per GPU function (if ptxas)
+#   OUTDIR/manifest.json    rows, GEMM rows, FLOPs, configs, targets, provenance
+#   OUTDIR/weights/         MODEL.safetensors (make_golden.py's random weights),
+#                           gemm.safetensors (gemmbench.py's)
+#   OUTDIR/inputs/          ROW.bBATCH.safetensors (the GEMM inputs, 46 MB,
+#                           are made by run.sh there)
+#   OUTDIR/bin/             LIB.cuda, LIB.cuda_simple, LIB.cpu (gpu_bench
+#                           linked with each)
+#   OUTDIR/lib.tar.gz       lib/LIB.BUILD/: libLIB.a and headers, for run.sh
+#                           to relink there if the binaries do not start
+#   OUTDIR/ptxas.txt        ptxas -v resources per GPU function, both
+#                           GEMM schedules (if ptxas)
 #
 # Then, on a lent GPU (device tool `run`, carry [OUTDIR]):
 #   bash bench/gpu/run.sh OUTDIR
@@ -80,25 +87,38 @@ cuda_target=${TFX_CUDA_TARGET:-$cpu_target-cuda-cuda_capability_80}
 ptxas=$(command -v ptxas || true)
 [ -n "$ptxas" ] || [ ! -x /usr/local/cuda/bin/ptxas ] || ptxas=/usr/local/cuda/bin/ptxas
 
-# One line per library: name model ir fuse_lsra functions (gpubench.LIBRARIES).
+# One line per library: name model ir fuse_lsra functions (gpubench.LIBRARIES,
+# then gemmbench's module, written here).
+"$py" "$here/gemmbench.py" mlir "$tmp/gemm.mlir"
 libraries=$(cd "$here" && "$py" -c '
-import gpubench as gb
+import gpubench as gb, gemmbench, sys
 for name, l in gb.LIBRARIES.items():
-    print(name, l["model"], l["ir"], int(l["fuse_lsra"]), ",".join(l["functions"]))')
+    print(name, l["model"], l["ir"], int(l["fuse_lsra"]), ",".join(l["functions"]))
+print(gemmbench.LIBRARY, gemmbench.LIBRARY, sys.argv[1], 0, ",".join(gemmbench.functions()))
+' "$tmp/gemm.mlir")
 
 while read -r lib model ir fuse functions; do
-  src=$root/$ir
+  src=$ir
+  case $src in /*) ;; *) src=$root/$ir ;; esac
   if [ "$fuse" = 1 ]; then
     log "$lib: tfx-opt --fuse-lsra $ir"
     "$opt" --fuse-lsra "$src" -o "$tmp/$lib.mlir"
     src=$tmp/$lib.mlir
   fi
-  for v in cuda cpu; do
-    if [ $v = cuda ]; then emit=cuda target=$cuda_target; else emit=static-library target=$cpu_target; fi
-    log "$lib.$v: tfx-translate --emit=$emit --target=$target --function $functions"
-    "$translate" "$src" --emit=$emit --target="$target" --name "$lib" --function "$functions" \
-      -o "$tmp/$lib.$v" 2> "$tmp/$lib.$v.log" ||
+  # cuda: the tiled GEMM schedule (default); cuda_simple: TFX_GPU_GEMM=simple.
+  for v in cuda cuda_simple cpu; do
+    case $v in
+      cuda) emit=cuda target=$cuda_target gemm=tiled ;;
+      cuda_simple) emit=cuda target=$cuda_target gemm=simple ;;
+      cpu) emit=static-library target=$cpu_target gemm= ;;
+    esac
+    log "$lib.$v: ${gemm:+TFX_GPU_GEMM=$gemm }tfx-translate --emit=$emit --target=$target --function $functions"
+    TFX_GPU_GEMM=$gemm "$translate" "$src" --emit=$emit --target="$target" --name "$lib" \
+      --function "$functions" -o "$tmp/$lib.$v" 2> "$tmp/$lib.$v.log" ||
       { cat "$tmp/$lib.$v.log" >&2; die "tfx-translate failed for $lib.$v"; }
+    if [ -n "$gemm" ] && ! grep -q "GPU GEMM schedule: $gemm" "$tmp/$lib.$v/$lib.h"; then
+      die "$lib.$v/$lib.h does not say 'GPU GEMM schedule: $gemm'"
+    fi
     log "$lib.$v: build.sh ($jobs jobs)"
     JOBS=$jobs "$tmp/$lib.$v/build.sh" > "$tmp/$lib.$v.build.log" 2>&1 ||
       { cat "$tmp/$lib.$v.build.log" >&2; die "build.sh failed for $lib.$v"; }
@@ -110,12 +130,13 @@ while read -r lib model ir fuse functions; do
     cp -r "$tmp/$lib.$v/runtime" "$keep/"
     rm -rf "$keep/runtime/lib" # sources, already in libLIB.a
   done
-  if [ -n "$ptxas" ]; then
-    log "$lib.cuda: ptxas -v (sm_90) on every PTX module"
-    { echo "== $lib (ptxas sm_90)"; "$py" "$root/test/Target/validate_ptx.py" --ptxas "$ptxas" \
-        --arch sm_90 --resources "$tmp/$lib.cuda"; } >> "$outdir/ptxas.txt" ||
-      die "PTX of $lib.cuda does not validate (see $outdir/ptxas.txt)"
-  fi
+  for v in cuda cuda_simple; do
+    [ -n "$ptxas" ] || continue
+    log "$lib.$v: ptxas -v (sm_90) on every PTX module"
+    { echo "== $lib.$v (ptxas sm_90)"; "$py" "$root/test/Target/validate_ptx.py" --ptxas "$ptxas" \
+        --arch sm_90 --resources "$tmp/$lib.$v"; } >> "$outdir/ptxas.txt" ||
+      die "PTX of $lib.$v does not validate (see $outdir/ptxas.txt)"
+  done
 done <<< "$libraries"
 tar czf "$outdir/lib.tar.gz" -C "$tmp" lib
 [ -n "$ptxas" ] || log "no ptxas here: PTX not validated (it is in translate-cuda.test)"
@@ -125,29 +146,44 @@ log "weights, inputs, manifest.json"
   --cpu-target "$cpu_target" --tfx-translate "$translate")
 
 # Smoke test: each CPU harness runs its smallest row; each CUDA harness,
-# here without a GPU, must fail cleanly (a message, exit 1), not crash.
+# here without a GPU, must fail cleanly (a message, exit 1), not crash, and
+# against bench/gpu/fake_cuda.c (a driver that runs nothing) must get
+# through create, the calls and the kernel timer (launches counted).
+"$py" "$here/gemmbench.py" inputs "$tmp" --max-batch 1
 rows=$(cd "$here" && "$py" -c '
-import gpubench as gb, sys
+import gpubench as gb, gemmbench, sys
 seen = set()
-for r in gb.rows(max_batch=1):
+for r in gb.rows(max_batch=1) + gemmbench.rows(max_batch=1):
     if r["library"] not in seen:
         seen.add(r["library"])
-        print(r["library"], r["model"], r["function"], gb.inputs_file(sys.argv[1], r))' "$outdir")
+        print(r["library"], r["model"], r["function"], gb.inputs_file(sys.argv[1], r, sys.argv[2]))
+' "$outdir" "$tmp")
+fake=
+if ! ldconfig -p 2>/dev/null | grep -q libcuda.so && command -v "${CC:-gcc}" >/dev/null; then
+  mkdir -p "$tmp/fakecuda"
+  "${CC:-gcc}" -shared -fPIC -O1 -Wl,-soname,libcuda.so.1 "$here/fake_cuda.c" \
+    -o "$tmp/fakecuda/libcuda.so.1" && fake=$tmp/fakecuda
+fi
 while read -r lib model function inputs; do
-  "$outdir/bin/$lib.cpu" "$outdir/weights/$model.safetensors" "$function" "$inputs" \
-    "$tmp/smoke.safetensors" "$tmp/smoke.json" --runs 1 2> "$tmp/smoke.log" ||
+  args=("$outdir/weights/$model.safetensors" "$function" "$inputs" "$tmp/smoke.safetensors" "$tmp/smoke.json")
+  "$outdir/bin/$lib.cpu" "${args[@]}" --runs 1 2> "$tmp/smoke.log" ||
     { cat "$tmp/smoke.log" >&2; die "smoke test of bin/$lib.cpu failed"; }
   log "smoke test: $(tail -n 1 "$tmp/smoke.log")"
-  if ! ldconfig -p 2>/dev/null | grep -q libcuda.so; then
+  ! ldconfig -p 2>/dev/null | grep -q libcuda.so || continue
+  for v in cuda cuda_simple; do
     rc=0
-    "$outdir/bin/$lib.cuda" "$outdir/weights/$model.safetensors" "$function" "$inputs" \
-      "$tmp/smoke.safetensors" "$tmp/smoke.json" --runs 1 2> "$tmp/smoke.log" || rc=$?
+    "$outdir/bin/$lib.$v" "${args[@]}" --runs 1 2> "$tmp/smoke.log" || rc=$?
     if [ $rc != 1 ] || ! grep -q 'gpu_bench: error: .*[Cc][Uu][Dd][Aa]' "$tmp/smoke.log"; then
       cat "$tmp/smoke.log" >&2
-      die "bin/$lib.cuda without a GPU: expected a CUDA error and exit 1, got exit $rc"
+      die "bin/$lib.$v without a GPU: expected a CUDA error and exit 1, got exit $rc"
     fi
-    log "smoke test: bin/$lib.cuda without a GPU fails cleanly: $(head -c 160 "$tmp/smoke.log")"
-  fi
+    log "smoke test: bin/$lib.$v without a GPU fails cleanly: $(head -c 120 "$tmp/smoke.log")"
+    [ -n "$fake" ] || continue
+    LD_LIBRARY_PATH=$fake "$outdir/bin/$lib.$v" "${args[@]}" --runs 1 --kernel-runs 1 \
+      2> "$tmp/smoke.log" && grep -q '"kernel_launches": [1-9]' "$tmp/smoke.json" ||
+      { cat "$tmp/smoke.log" >&2; die "bin/$lib.$v against fake_cuda.c: no kernel-timed launches"; }
+    log "smoke test: bin/$lib.$v against fake_cuda.c: $(tail -n 1 "$tmp/smoke.log" | sed 's/^.*median/median/')"
+  done
 done <<< "$rows"
 
 log "OUTDIR $outdir: $(du -sh "$outdir" | cut -f1)"

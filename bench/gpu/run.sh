@@ -6,23 +6,31 @@
 #
 # Options: --runs N (timed calls per row, default 20), --max-batch B (only
 # rows of batch <= B), --results DIR (default $OUT if set, else a new
-# directory under /tmp), --deadline S (default 450: rows not started by then
-# are skipped, so that one device call of 10 minutes always ends with a table).
+# directory under /tmp), --deadline S (default 450: no step or row starts
+# after S seconds, and those running are cut there, so that one device call
+# of at most 8 minutes always ends with the tables).
 #
-# Steps, each under `timeout`:
-#  0. machine: nvidia-smi (name, driver, clocks); the carried harnesses must
-#     start, else they are relinked here from OUTDIR/lib.tar.gz (g++);
-#  1. numerics reference: every row once through the CPU build (bin/LIB.cpu);
-#  2. tfx: every row in a fresh process of bin/LIB.cuda (CUDA_CACHE_DISABLE=1,
-#     so the first call pays the driver's PTX JIT each time): create, first
-#     call, N timed calls, median; CUDA driver calls counted per call;
-#  3. PyTorch (torch_ref.py): eager and CUDA-graph replay, TF32 off;
-#  4. report.py: relative L2 against the CPU build (<= 1e-5), GFLOP/s, share
-#     of the H200's fp32 peak, the Markdown table (stdout), and in the
-#     results directory table.md, gpubench.json, run.log and logs.tar.gz.
-# --cpu-dry-run: the same pipeline without a GPU, the CPU build in the tfx
-# column and PyTorch on the CPU (no graphs). Exit 1 if any row failed.
-# KEEP_WORK=1 keeps the work directory (every output) after the run.
+# Steps, most important first (a step the deadline cuts leaves "skipped"
+# rows), each row under `timeout`, tfx rows each in a fresh process with
+# CUDA_CACHE_DISABLE=1 (the first call pays the driver's PTX JIT); estimated
+# seconds on the H200 in brackets (README.md):
+#  0. machine: nvidia-smi; the carried harnesses must start, else they are
+#     relinked here from OUTDIR/lib.tar.gz (g++); the GEMM inputs (gemmbench.py) [5]
+#  1. numerics reference: every model row once through the CPU build [10]
+#  2. tfx tiled (bin/LIB.cuda, the default GEMM schedule): create, first
+#     call, N timed calls host to host (median), 5 calls with CUDA events
+#     around each launch (GPU time of the kernels); driver calls counted [40]
+#  3. PyTorch (torch_ref.py): eager and CUDA-graph replay, TF32 off [30]
+#  4. GEMM micro-table: the CPU reference, tfx tiled (N timed and N
+#     kernel-timed calls), PyTorch's F.linear (cuBLAS; torch_gemm.py) [50]
+#  5. tfx simple (bin/LIB.cuda_simple, TFX_GPU_GEMM=simple): GEMM rows, then
+#     the model rows [50]
+#  6. report.py: relative L2 against the CPU build (<= 1e-5), GFLOP/s, share
+#     of the H200's fp32 peak, the Markdown tables (stdout), and in the
+#     results directory table.md, gpubench.json, run.log and logs.tar.gz [10]
+# --cpu-dry-run: the same pipeline without a GPU, the CPU build in both tfx
+# columns and PyTorch on the CPU (no graphs, no events). Exit 1 if any row
+# failed. KEEP_WORK=1 keeps the work directory (every output) after the run.
 set -euo pipefail
 
 die() { echo "run.sh: error: $*" >&2; exit 1; }
@@ -65,9 +73,9 @@ exec 2> >(tee "$results/run.log" >&2)
 log "OUTDIR $outdir, mode $mode, results in $results, work in $work, python $py"
 
 left() { echo $((deadline - (SECONDS - start))); }
-# limit SECONDS: the smaller of SECONDS and what is left before the deadline
-# (less 30 s for PyTorch and the report), at least 1.
-limit() { local l=$(( $(left) - 30 )); [ "$l" -lt "$1" ] || l=$1; [ "$l" -ge 1 ] || l=1; echo "$l"; }
+# limit SECONDS: the smaller of SECONDS and what is left before the
+# deadline, at least 1.
+limit() { local l; l=$(left); [ "$l" -lt "$1" ] || l=$1; [ "$l" -ge 1 ] || l=1; echo "$l"; }
 
 # --- 0. machine -------------------------------------------------------------
 if [ $mode = cuda ]; then
@@ -98,7 +106,7 @@ starts() { # a harness without arguments prints its usage and exits 2
 }
 need_relink=
 harnesses=("$bin"/*.cpu)
-[ $mode = cpu ] || harnesses+=("$bin"/*."$mode")
+[ $mode = cpu ] || harnesses+=("$bin"/*.cuda "$bin"/*.cuda_simple)
 for h in "${harnesses[@]}"; do
   starts "$h" || { need_relink=1; log "$(basename "$h") does not start here: $(head -c 300 "$work/start.log")"; }
 done
@@ -115,20 +123,29 @@ if [ -n "$need_relink" ]; then
   for h in "$bin"/*; do starts "$h" || die "$(basename "$h") relinked does not start: $(cat "$work/start.log")"; done
 fi
 
-# key library model function inputs, one row a line
-rows=$(cd "$here" && "$py" -c '
-import gpubench as gb, sys
-mb = int(sys.argv[2]) if sys.argv[2] else None
-for r in gb.rows(max_batch=mb):
-    print(r["key"], r["library"], r["model"], r["function"], gb.inputs_file(sys.argv[1], r))
-' "$outdir" "$max_batch")
+# The GEMM rows' inputs (46 MB at batch 256: made here, not carried).
+(cd "$here" && "$py" gemmbench.py inputs "$work" ${max_batch:+--max-batch "$max_batch"}) ||
+  die "gemmbench.py inputs failed"
 
-# run_row BUILD HARNESS TIMEOUT RUNS key library model function inputs
+# key library model function inputs, one row a line: the model rows, the GEMM rows
+list_rows() {
+  (cd "$here" && "$py" -c '
+import gpubench as gb, gemmbench, sys
+mb = int(sys.argv[4]) if sys.argv[4] else None
+for r in (gemmbench.rows if sys.argv[3] == "gemm" else gb.rows)(max_batch=mb):
+    print(r["key"], r["library"], r["model"], r["function"], gb.inputs_file(sys.argv[1], r, sys.argv[2]))
+' "$outdir" "$work" "$1" "$max_batch")
+}
+model_rows=$(list_rows models)
+gemm_rows=$(list_rows gemm)
+
+# run_row BUILD HARNESS TIMEOUT RUNS KERNEL_RUNS key library model function inputs
+# BUILD: ref (the CPU build), tiled or simple; the files are WORK/KEY.BUILD.*
 run_row() {
-  local build=$1 h=$2 t=$3 n=$4 key=$5 lib=$6 model=$7 function=$8 inputs=$9 rc=0
-  timeout -k 10 "$t" "$h" "$outdir/weights/$model.safetensors" "$function" "$inputs" \
+  local build=$1 h=$2 t=$3 n=$4 k=$5 key=$6 lib=$7 model=$8 function=$9 inputs=${10} rc=0
+  CUDA_CACHE_DISABLE=1 timeout -k 10 "$t" "$h" "$outdir/weights/$model.safetensors" "$function" "$inputs" \
     "$work/$key.$build.safetensors" "$work/$key.$build.json" --runs "$n" --budget-s 10 \
-    < /dev/null 2> "$work/$key.$build.log" || rc=$?
+    --kernel-runs "$k" < /dev/null 2> "$work/$key.$build.log" || rc=$?
   if [ $rc = 0 ]; then
     log "$build $key: $(tail -n 1 "$work/$key.$build.log")"
   else
@@ -138,28 +155,50 @@ run_row() {
   fi
 }
 
-# --- 1. numerics reference: the CPU build -----------------------------------
-while read -r key lib model function inputs; do
-  [ "$(left)" -gt 60 ] || { log "ref $key: skipped, deadline"; continue; }
-  run_row ref "$bin/$lib.cpu" "$(limit 120)" 1 "$key" "$lib" "$model" "$function" "$inputs"
-done <<< "$rows"
+# run_rows BUILD ROWS: every row through BUILD (ref: once, the CPU build;
+# tiled, simple: the CUDA library of that GEMM schedule, or the CPU build in
+# a dry run); a row the deadline leaves out says so in its log.
+run_rows() {
+  local build=$1 suffix=cpu n=1 k=0 t=120 rows key lib model function inputs
+  if [ "$build" != ref ]; then
+    n=$runs t=150
+    if [ $mode = cuda ]; then suffix=cuda; [ "$build" = tiled ] || suffix=cuda_simple; fi
+  fi
+  [ "$build" = ref ] || [ $mode = cpu ] || k=5
+  case $2 in gemm) rows=$gemm_rows; [ "$build" = ref ] || [ $mode = cpu ] || k=$runs ;;
+             *) rows=$model_rows ;; esac
+  while read -r key lib model function inputs; do
+    if [ "$(left)" -lt 5 ]; then
+      echo "skipped (deadline $deadline s)" > "$work/$key.$build.log"
+      log "$build $key: skipped, deadline"
+      continue
+    fi
+    run_row "$build" "$bin/$lib.$suffix" "$(limit $t)" "$n" "$k" \
+      "$key" "$lib" "$model" "$function" "$inputs"
+  done <<< "$rows"
+}
 
-# --- 2. tfx, the measured build ------------------------------------------------
-export CUDA_CACHE_DISABLE=1
-while read -r key lib model function inputs; do
-  [ "$(left)" -gt 60 ] || { log "dev $key: skipped, deadline"; continue; }
-  run_row dev "$bin/$lib.$mode" "$(limit 150)" "$runs" \
-    "$key" "$lib" "$model" "$function" "$inputs"
-done <<< "$rows"
-unset CUDA_CACHE_DISABLE
+# run_torch SCRIPT: PyTorch for the rows (torch_ref.py: the models;
+# torch_gemm.py: F.linear), stopping at the deadline.
+run_torch() {
+  local rc=0
+  if [ "$(left)" -lt 20 ]; then log "$1: skipped, deadline"; return; fi
+  (cd "$here" && timeout -k 10 "$(limit 300)" "$py" "$1" "$outdir" "$work" --device $mode \
+    --runs "$runs" --time-limit "$(( $(left) - 15 ))" ${max_batch:+--max-batch "$max_batch"} \
+    < /dev/null) || rc=$?
+  [ $rc = 0 ] || log "$1: exit $rc (rows it did not finish show no PyTorch numbers)"
+}
 
-# --- 3. PyTorch -------------------------------------------------------------------
-rc=0
-(cd "$here" && timeout -k 10 "$(limit 240)" "$py" torch_ref.py "$outdir" "$work" --device $mode \
-  --runs "$runs" ${max_batch:+--max-batch "$max_batch"} < /dev/null) || rc=$?
-[ $rc = 0 ] || log "torch_ref.py: exit $rc (rows it did not finish show no PyTorch numbers)"
+run_rows ref models          # 1. numerics reference
+run_rows tiled models        # 2. tfx, tiled GEMM schedule
+run_torch torch_ref.py       # 3. PyTorch
+run_rows ref gemm            # 4. GEMM micro-table: reference, tiled, cuBLAS
+run_rows tiled gemm
+run_torch torch_gemm.py
+run_rows simple gemm         # 5. TFX_GPU_GEMM=simple
+run_rows simple models
 
-# --- 4. report --------------------------------------------------------------------
+# --- 6. report --------------------------------------------------------------------
 rc=0
 (cd "$here" && "$py" report.py "$outdir" "$work" --mode $mode --results "$results" \
   --machine "$work/machine.txt" ${max_batch:+--max-batch "$max_batch"}) || rc=$?

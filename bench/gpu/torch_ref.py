@@ -2,7 +2,7 @@
 """PyTorch on the same weights and inputs as the tfx libraries (bench/gpu).
 
     python3 bench/gpu/torch_ref.py OUTDIR WORK --device cuda|cpu [--runs N]
-        [--warmup N] [--max-batch B]
+        [--warmup N] [--max-batch B] [--time-limit S]
 
 For every row of OUTDIR/manifest.json, the PyTorch reference modules of
 test/golden/make_golden.py (the oracle the test suite checks tfx against:
@@ -24,8 +24,10 @@ fp32_precision = "ieee" settings), under torch.no_grad():
   same row (WORK/ROW.bBATCH.ref.safetensors, from run.sh), if present; it
   shows that PyTorch computed the same function (same weights, same inputs).
 
-Writes WORK/torch.json. A row that fails records its error and the others
-go on; exit 1 if any row failed.
+Writes WORK/torch.json, after every row (a run cut short keeps the rows
+it finished). A row that fails records its error and the others go on;
+rows not started within S seconds (--time-limit) record "skipped"; exit 1
+if any row failed.
 """
 import argparse
 import json
@@ -42,6 +44,7 @@ import torch  # noqa: E402
 import make_golden as mg  # noqa: E402
 import safetensors_io  # noqa: E402
 
+START = time.perf_counter()  # --time-limit counts from here (after the imports)
 ARGS = {"encode": ["src_ids"], "decode": ["memory", "src_ids", "tgt_ids"]}
 SUBMODULE = {"encode": "encoder", "decode": "decoder"}
 
@@ -132,21 +135,23 @@ def run_row(manifest, outdir, work, row, module, args, device, sync):
     return res
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def parse_args(doc):
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("outdir")
     ap.add_argument("work")
     ap.add_argument("--device", choices=["cuda", "cpu"], required=True)
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--max-batch", type=int)
-    args = ap.parse_args()
-    with open(os.path.join(args.outdir, "manifest.json")) as f:
-        manifest = json.load(f)
+    ap.add_argument("--time-limit", type=float, help="start no row after S seconds")
+    return ap.parse_args()
 
+
+def setup(args):
+    """The device, its sync, and the result's header (torch, device, precision)."""
     if args.device == "cuda":
         if not torch.cuda.is_available():
-            sys.exit("torch_ref.py: error: torch.cuda.is_available() is False")
+            sys.exit(f"{os.path.basename(sys.argv[0])}: error: torch.cuda.is_available() is False")
         device = torch.device("cuda")
         sync = torch.cuda.synchronize
         props = torch.cuda.get_device_properties(device)
@@ -161,34 +166,56 @@ def main():
     result = {"torch": torch.__version__, "cuda": torch.version.cuda, **info,
               "precision": fp32_everywhere(), "runs": args.runs, "warmup": args.warmup,
               "rows": {}}
-    print(f"torch_ref: torch {torch.__version__} on {info['device']}, TF32 off",
-          file=sys.stderr, flush=True)
+    return device, sync, result
 
+
+def run_rows(name, rows, run, args, device, result, out_json):
+    """run(row) for each row, in order, within the time limit; result["rows"]
+    [key] gets its numbers or its error, and out_json is rewritten after each
+    row. Returns the number of rows that failed."""
+    print(f"{name}: torch {torch.__version__} on {result['device']}, TF32 off",
+          file=sys.stderr, flush=True)
     failed = 0
-    modules = {}
-    for row in manifest["rows"]:
+    for row in rows:
         if args.max_batch is not None and row["batch"] > args.max_batch:
             continue
         t0 = time.perf_counter()
-        try:
-            key = (row["model"], row["function"])
-            if key not in modules:
-                modules[key] = load_module(manifest, args.outdir, *key, device)
-            res = run_row(manifest, args.outdir, args.work, row, modules[key], args, device,
-                          sync)
-        except Exception as e:  # noqa: BLE001  (one row's failure is reported, not fatal)
-            failed += 1
-            res = {"error": f"{type(e).__name__}: {e}"}
-            traceback.print_exc()
+        if args.time_limit is not None and t0 - START > args.time_limit:
+            res = {"skipped": f"time limit ({args.time_limit:.0f} s)"}
+        else:
+            try:
+                res = run(row)
+            except Exception as e:  # noqa: BLE001  (one row's failure is reported, not fatal)
+                failed += 1
+                res = {"error": f"{type(e).__name__}: {e}"}
+                traceback.print_exc()
         result["rows"][row["key"]] = res
-        print(f"torch_ref: {row['key']}: " + ", ".join(
+        print(f"{name}: {row['key']}: " + ", ".join(
             f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}"
             for k, v in res.items() if not k.endswith("times_ms"))
             + f" ({time.perf_counter() - t0:.1f} s)", file=sys.stderr, flush=True)
         if device.type == "cuda":
             torch.cuda.empty_cache()
-    with open(gb.torch_json(args.work), "w") as f:
-        json.dump(result, f, indent=1)
+        with open(out_json, "w") as f:
+            json.dump(result, f, indent=1)
+    return failed
+
+
+def main():
+    args = parse_args(__doc__)
+    with open(os.path.join(args.outdir, "manifest.json")) as f:
+        manifest = json.load(f)
+    device, sync, result = setup(args)
+    modules = {}
+
+    def run(row):
+        key = (row["model"], row["function"])
+        if key not in modules:
+            modules[key] = load_module(manifest, args.outdir, *key, device)
+        return run_row(manifest, args.outdir, args.work, row, modules[key], args, device, sync)
+
+    failed = run_rows("torch_ref", manifest["rows"], run, args, device, result,
+                      gb.torch_json(args.work))
     sys.exit(1 if failed else 0)
 
 

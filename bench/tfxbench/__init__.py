@@ -6,6 +6,8 @@
   machine and measuring what other processes used meanwhile;
 - peers: the PyTorch eager peer (subprocess workers, OPENBLAS settings,
   oneDNN linears, which setting is the peer);
+- onnx_peers: ONNX Runtime and IREE (bench/peers_bench.py), from the dev-only
+  venv of bench/peers/setup.sh: export, compile, run, time;
 - stats: medians, ratios, rates;
 - report: formatting numbers, progress, writing the Markdown and JSON results.
 

@@ -15,7 +15,7 @@ import time
 
 # Command names of other benchmarks to wait for (besides run.py and
 # `tfx-run ... --bench`).
-OTHER_BENCH = ("run_benchmarks.py",)
+OTHER_BENCH = ("run_benchmarks.py", "peers_bench.py")
 
 
 def uptime():

@@ -114,6 +114,11 @@ bool isValidTarget(const std::string &target) {
   return static_cast<bool>(parseTarget(target));
 }
 
+int cpuVectorLanes(const std::string &target) {
+  rt::StatusOr<Target> t = parseTarget(target);
+  return t ? t->natural_vector_size(Float(32)) : 0;
+}
+
 GpuApi targetGpuApi(const std::string &target) {
   rt::StatusOr<Target> t = parseTarget(target);
   if (!t || !t->has_gpu_feature())

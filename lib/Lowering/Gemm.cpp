@@ -21,8 +21,9 @@ namespace tfx::lowering::detail {
 void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   RDom k, int64_t N, int64_t K, std::vector<Var> outer,
                   Expr rows) {
-  const GemmTiling tiling =
-      chooseGemmTiling(N, K, static_cast<int>(prods.size()), !outer.empty());
+  const GemmTiling tiling = chooseGemmTiling(
+      N, K, static_cast<int>(prods.size()), !outer.empty(), scheduleVectorLanes());
+  const int lanes = static_cast<int>(tiling.lanes);
   const int tn = static_cast<int>(tiling.columnTile);
   const int tm = static_cast<int>(tiling.rowTile);
   const bool panelOuter = tiling.panelOuter;
@@ -36,7 +37,7 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
       s.reorder(ni, mi, mo, no);
     else
       s.reorder(ni, mi, no, mo);
-    s.vectorize(ni, kVec).unroll(mi);
+    s.vectorize(ni, lanes).unroll(mi);
     if (panelOuter) {
       s.parallel(no);
     } else if (outer.empty()) {
@@ -51,7 +52,7 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
   // The accumulators live for one tile: inside the innermost tile loop.
   for (Func prod : prods) {
     prod.compute_at(out, panelOuter ? mo : no)
-        .vectorize(n, kVec, TailStrategy::GuardWithIf)
+        .vectorize(n, lanes, TailStrategy::GuardWithIf)
         .unroll(m);
     if (tiling.kSplit) {
       RVar ko("ko"), ki("ki");
@@ -61,7 +62,7 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
     } else {
       prod.update().reorder(n, m, k.x);
     }
-    prod.update().vectorize(n, kVec, TailStrategy::GuardWithIf).unroll(m);
+    prod.update().vectorize(n, lanes, TailStrategy::GuardWithIf).unroll(m);
   }
 }
 
@@ -69,6 +70,67 @@ void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                   int64_t K, std::vector<Var> outer, Expr rows) {
   scheduleGemm(out, std::vector<Func>{prod}, n, m, k, N, K, std::move(outer),
                std::move(rows));
+}
+
+/// The k-blocked CPU schedule of a linear layer with a large K (tiling.
+/// rowBlock != 0): out is cut into blocks of one column panel (columnTile)
+/// x rowBlock rows, in parallel; a block's accumulators (prod) live in a
+/// small buffer, and its reduction runs chunk by chunk (kSplit) over all
+/// the block's row tiles, so that the chunk of the weight panel (columnTile
+/// x kSplit floats) stays in L1 for every row tile and the block's chunk of
+/// input rows in L2. Inside a tile, 2 x 6 vector accumulators as before.
+/// The input's rows must be read clamped (prod's last row tile is rounded
+/// up past the input's rows). Fewer rows than a tile: register tiles with
+/// the K loop inside (below).
+void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                          const GemmTiling &tiling, Expr rows) {
+  const int tn = static_cast<int>(tiling.columnTile);
+  const int tm = static_cast<int>(tiling.rowTile);
+  const int lanes = static_cast<int>(tiling.lanes);
+  const int tilesPerBlock = static_cast<int>(tiling.rowBlock / tiling.rowTile);
+  const TailStrategy guard = TailStrategy::GuardWithIf;
+  const TailStrategy colTail =
+      tiling.shiftColumnTail ? TailStrategy::ShiftInwards : guard;
+  Var no("no"), mo("mo"), ni("ni"), mi("mi"), mb("mb"), mt("mt"), blk("blk");
+  auto tileOut = [&](Stage s, TailStrategy rowTail, int cols, TailStrategy columnTail) {
+    s.split(n, no, ni, cols, columnTail)
+        .split(m, mo, mi, tm, rowTail)
+        .split(mo, mb, mt, tilesPerBlock, guard)
+        .reorder(ni, mi, mt, no, mb)
+        .vectorize(ni, lanes)
+        .unroll(mi)
+        .fuse(no, mb, blk)
+        .parallel(blk);
+  };
+  tileOut(out.specialize(rows >= tm), TailStrategy::ShiftInwards, tn, colTail);
+  // Fewer rows (decoding; an ALR MLP at batch 1): bandwidth-bound on the
+  // weight. A register tile of wideColumns (one row) or 2 vectors (up to 5
+  // rows: at most 10 accumulators), the K loop inside, in parallel blocks.
+  auto narrowTail = [&](int cols) {
+    return N >= cols ? TailStrategy::ShiftInwards : guard;
+  };
+  const int wide = static_cast<int>(tiling.wideColumns);
+  tileOut(out.specialize(rows == 1), guard, wide, narrowTail(wide));
+  tileOut(Stage(out), guard, tn, colTail);
+  prod.compute_at(out, blk).vectorize(n, lanes, guard);
+  RVar ko("ko"), ki("ki");
+  Var nv("nv"), pmo("pmo"), pmi("pmi");
+  Stage u = prod.update();
+  // Full row tiles: the rows rounded up (the input read clamped), the chunk
+  // loop outside the tiles.
+  u.specialize(rows >= tm)
+      .split(k.x, ko, ki, static_cast<int>(tiling.kSplit))
+      .split(m, pmo, pmi, tm, TailStrategy::RoundUp)
+      .split(n, n, nv, lanes, guard)
+      .reorder(nv, n, pmi, ki, pmo, ko)
+      .vectorize(nv)
+      .unroll(n)
+      .unroll(pmi);
+  u.split(n, n, nv, lanes, guard)
+      .reorder(nv, n, m, k.x)
+      .vectorize(nv)
+      .unroll(n)
+      .unroll(m);
 }
 
 /// The simple GPU schedule of a GEMM (TFX_GPU_GEMM=simple): one launch, a
@@ -215,15 +277,26 @@ Built buildLinear(const KernelDesc &d, const LinearParams &p) {
   } else {
     prod(n, m) = 0.0f;
   }
-  prod(n, m) += x(k, m) * wt(n, k);
+  // The rows are read clamped: the k-blocked CPU schedule rounds the last
+  // row tile of its accumulators up past the input's rows.
+  // (A Func, inlined on the CPU: on GPUs the staged input tile is then
+  // still the block's rows, a constant extent.)
+  Func xRows("x_rows");
+  Var kk("kk");
+  xRows(kk, m) = x(kk, min(m, x.dim(1).min() + x.dim(1).extent() - 1));
+  prod(n, m) += xRows(k, m) * wt(n, k);
   Func out("linear");
   out(n, m) = activation(prod(n, m), p.act);
   b.output = out;
   b.schedule = [=]() mutable {
-    scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
+    GemmTiling t = chooseGemmTiling(N, K, 1, false, scheduleVectorLanes());
+    if (t.rowBlock)
+      scheduleGemmKBlocked(out, prod, n, m, k, N, t, x.dim(1).extent());
+    else
+      scheduleGemm(out, prod, n, m, k, N, K, {}, x.dim(1).extent());
   };
   b.gpuSchedule = [=]() {
-    scheduleGemmGpu({out, prod, x, wt, n, m, {}, k, N, K, -1, x.dim(1).extent()});
+    scheduleGemmGpu({out, prod, xRows, wt, n, m, {}, k, N, K, -1, x.dim(1).extent()});
   };
   return b;
 }

@@ -130,6 +130,14 @@ bool loadAutoscheduler(ScheduleSource source, std::string &error) {
 
 namespace detail {
 
+namespace {
+thread_local int scheduleLanes = 0; // 0: no schedule being applied
+} // namespace
+
+int scheduleVectorLanes() {
+  return scheduleLanes ? scheduleLanes : hostTarget().natural_vector_size(Float(32));
+}
+
 /// Builds `desc`'s algorithm and applies its schedule for `target`: the GPU
 /// schedule on GPU targets, else the hand schedule or an autoscheduler.
 /// Shared by the JIT cache and the ahead-of-time library writer.
@@ -161,6 +169,10 @@ rt::Status buildScheduled(const KernelDesc &desc, const Target &target,
       pipeline.auto_schedule("Li2018", target);
     }
   } else if (source == ScheduleSource::Manual) {
+    struct LanesScope {
+      explicit LanesScope(int lanes) { scheduleLanes = lanes; }
+      ~LanesScope() { scheduleLanes = 0; }
+    } lanes(target.natural_vector_size(Float(32)));
     built.schedule();
   } else if (source == ScheduleSource::Default) {
     // Halide's default schedule: nothing to apply.

@@ -134,6 +134,8 @@ void scheduleGemm(Func out, const std::vector<Func> &prods, Var n, Var m,
                   Expr rows);
 void scheduleGemm(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
                   int64_t K, std::vector<Var> outer, Expr rows);
+void scheduleGemmKBlocked(Func out, Func prod, Var n, Var m, RDom k, int64_t N,
+                          const GemmTiling &tiling, Expr rows);
 /// A GEMM as its GPU schedules see it: out(n, m, batch...) is an epilogue
 /// of prod(n, m, batch...) = init; prod += lhs(k, m, ...) * rhs(n, k, ...)
 /// over `k` (lhs, rhs: the operand Funcs or ImageParams as read by prod).
@@ -194,7 +196,7 @@ AttentionRows attentionRows(const std::vector<Var> &rows, int H, int dh, int Lk,
                             const std::function<Expr(Expr, Expr)> &k,
                             const std::function<Expr(Expr, Expr)> &v,
                             Expr keep);
-void scheduleAttentionRows(AttentionRows &a, Var row);
+void scheduleAttentionRows(AttentionRows &a, Var row, bool keysPadded);
 Built buildSdpa(const KernelDesc &d, const SdpaParams &p);
 Expr paddedInput(ImageParam x, Expr ch, Expr t, Expr n, int L);
 Built buildLightweightConv(const KernelDesc &d, const LightweightConvParams &p);
@@ -206,6 +208,11 @@ Built buildColumnSum(const KernelDesc &d, const ColumnSumParams &p);
 LnStats lnStats(ImageParam x, int D, float eps);
 Built buildLayerNormBackward(const KernelDesc &d, const LayerNormBackwardParams &p);
 Built buildLayerNormParamGrad(const KernelDesc &d, const LayerNormParamGradParams &p);
+
+/// f32 lanes of the vector registers of the target whose schedule is being
+/// applied (set by buildScheduled for the duration of a Built::schedule
+/// call; the host's otherwise). GEMM tiles are sized by it.
+int scheduleVectorLanes();
 
 /// Builds `desc` and applies its schedule for `target` (Kernel.cpp).
 rt::Status buildScheduled(const KernelDesc &desc, const Target &target,

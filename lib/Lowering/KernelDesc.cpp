@@ -53,11 +53,11 @@ KernelDesc layerNormDesc(int64_t width, double epsilon) {
   return d;
 }
 
-std::string describeCpuSchedule(const KernelDesc &desc) {
-  auto gemm = [](const char *what, int64_t N, int64_t K, int products,
-                 bool batched) {
+std::string describeCpuSchedule(const KernelDesc &desc, int lanes) {
+  auto gemm = [lanes](const char *what, int64_t N, int64_t K, int products,
+                      bool batched) {
     return std::string(what) + ": " +
-           formatGemmTiling(chooseGemmTiling(N, K, products, batched));
+           formatGemmTiling(chooseGemmTiling(N, K, products, batched, lanes));
   };
   if (desc.get<LinearParams>() && desc.inputs.size() >= 2 &&
       desc.inputs[1].shape.size() == 2)

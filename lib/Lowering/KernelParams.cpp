@@ -178,12 +178,16 @@ std::string formatKernelParams(const KernelParams &params) {
 
 namespace tfx::lowering {
 
-GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched) {
+GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched,
+                            int lanes) {
   GemmTiling t;
-  t.columnTile = N >= 2 * kVectorLanes ? 2 * kVectorLanes : kVectorLanes;
+  t.lanes = lanes >= 4 ? lanes : 4;
+  t.columnTile = N >= 2 * t.lanes ? 2 * t.lanes : t.lanes;
   // 12 (or 8) accumulator registers per product: with two products (GLU)
-  // the row tile halves, or the accumulators would spill.
-  t.rowTile = (N >= 2 * kVectorLanes ? 6 : 8) / products;
+  // the row tile halves, or the accumulators would spill. (Sized for
+  // AVX2's 16 registers, 12 accumulators + 2 weight vectors + 1 broadcast;
+  // AVX-512 has 32, with tiles twice as wide.)
+  t.rowTile = (N >= 2 * t.lanes ? 6 : 8) / products;
   // A weight matrix larger than L2 would be streamed from memory once per
   // row tile; then the column tiles go outermost.
   t.panelOuter = !batched && K * N * 4 > (int64_t(1) << 20);
@@ -192,15 +196,27 @@ GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched) {
   // as a 25-wide hidden layer otherwise run their tail tile as scalar code.
   t.shiftColumnTail = N >= t.columnTile;
   t.kSplit = K > 512 ? 256 : 0;
+  // A linear layer with K split is k-blocked: the reduction runs chunk by
+  // chunk over blocks of 16 row tiles (96 rows: the block's chunk of input
+  // rows, 96 KB, stays in L2; the weight panel's chunk, 16 KB, in L1). A
+  // single row (an ALR MLP at batch 1) takes register tiles of 4 vectors.
+  if (t.kSplit && products == 1 && !batched) {
+    t.rowBlock = 16 * t.rowTile;
+    t.wideColumns = 4 * t.lanes;
+  }
   return t;
 }
 
 std::string formatGemmTiling(const GemmTiling &t) {
   std::ostringstream os;
-  os << "tile " << t.columnTile << 'x' << t.rowTile << ", "
-     << (t.panelOuter ? "column panels outer" : "rows outer") << ", column tail "
-     << (t.shiftColumnTail ? "shifted" : "guarded");
-  if (t.kSplit)
+  os << "tile " << t.columnTile << 'x' << t.rowTile << ", ";
+  if (t.rowBlock)
+    os << "k-blocked (" << t.rowBlock << "-row blocks, k chunks of " << t.kSplit
+       << "; one row: " << t.wideColumns << "-column tiles)";
+  else
+    os << (t.panelOuter ? "column panels outer" : "rows outer");
+  os << ", column tail " << (t.shiftColumnTail ? "shifted" : "guarded");
+  if (t.kSplit && !t.rowBlock)
     os << ", k-split " << t.kSplit;
   return os.str();
 }

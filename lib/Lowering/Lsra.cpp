@@ -68,7 +68,9 @@ Built buildLsra(const KernelDesc &d, const LsraParams &p) {
   // over keys) load them contiguously instead of one key at a time.
   Func kT("k_t");
   Var bb("bb");
-  kT(j, c, bb) = qkv(w + c, bb * T + j);
+  // Clamped to the sentence: the scores run over whole vectors of keys
+  // (scheduleAttentionRows' keysPadded).
+  kT(j, c, bb) = qkv(w + c, bb * T + min(j, T - 1));
   AttentionRows att = attentionRows(
       {m}, H, dh, T, [&](Expr ch) { return qkv(ch, m); },
       [&](Expr ch, Expr key) { return kT(key, ch, bIdx); },
@@ -153,7 +155,7 @@ Built buildLsra(const KernelDesc &d, const LsraParams &p) {
     // sentence still keeps every thread busy); the convolution rows are
     // computed per row tile of the output projection that consumes them.
     ctx.compute_root().parallel(m);
-    scheduleAttentionRows(att, m);
+    scheduleAttentionRows(att, m, /*keysPadded=*/true);
     scheduleGemm(attnOut, attnProd, n, m, kw_, w, w, {}, rows);
     scheduleGemm(convOut, convProd, n, m, kw_, w, w, {}, rows);
     cv.compute_at(convOut, Var("mo")).vectorize(c, kVec, TailStrategy::GuardWithIf);

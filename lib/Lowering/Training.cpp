@@ -45,16 +45,20 @@ Built buildGemmTN(const KernelDesc &d, const GemmTNParams &) {
   b.output = out;
   int64_t H = extent(d.inputs[1], 1);
   b.schedule = [=]() mutable {
-    const int th = H >= 2 * kVec ? 2 * kVec : kVec;
+    // As the GEMM tiles (chooseGemmTiling): 12 (or 8) vector accumulators
+    // of the target's width, so that AVX2's 16 registers do not spill.
+    const int lanes = scheduleVectorLanes();
+    const int th = H >= 2 * lanes ? 2 * lanes : lanes;
+    const int to = th == 2 * lanes ? 6 : 8;
     Var ho("ho"), oo("oo"), hi("hi"), oi("oi");
     out.split(h, ho, hi, th, H >= th ? TailStrategy::ShiftInwards : TailStrategy::GuardWithIf)
-        .split(o, oo, oi, 8, TailStrategy::GuardWithIf)
+        .split(o, oo, oi, to, TailStrategy::GuardWithIf)
         .reorder(hi, oi, ho, oo)
-        .vectorize(hi, kVec)
+        .vectorize(hi, lanes)
         .unroll(oi)
         .parallel(oo);
-    prod.compute_at(out, ho).vectorize(h, kVec, TailStrategy::GuardWithIf).unroll(o);
-    prod.update().reorder(h, o, n.x).vectorize(h, kVec, TailStrategy::GuardWithIf).unroll(o);
+    prod.compute_at(out, ho).vectorize(h, lanes, TailStrategy::GuardWithIf).unroll(o);
+    prod.update().reorder(h, o, n.x).vectorize(h, lanes, TailStrategy::GuardWithIf).unroll(o);
   };
   return b;
 }

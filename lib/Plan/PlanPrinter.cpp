@@ -35,13 +35,14 @@ std::string slots(const std::vector<int> &list) {
   return out;
 }
 
-void printKernel(std::ostream &os, size_t index, const lowering::KernelDesc &d) {
+void printKernel(std::ostream &os, size_t index, const lowering::KernelDesc &d,
+                 int lanes) {
   os << "  kernel " << index << ": " << d.kind() << " {"
      << lowering::formatKernelParams(d.params) << "} (";
   for (size_t i = 0; i < d.inputs.size(); ++i)
     os << (i ? ", " : "") << type(d.inputs[i].dtype, d.inputs[i].shape);
   os << ") -> " << type(d.output.dtype, d.output.shape) << "\n";
-  if (std::string schedule = lowering::describeCpuSchedule(d); !schedule.empty())
+  if (std::string schedule = lowering::describeCpuSchedule(d, lanes); !schedule.empty())
     os << "    cpu schedule: " << schedule << "\n";
   if (std::string schedule = lowering::describeGpuSchedule(d); !schedule.empty())
     os << "    gpu schedule: " << schedule << "\n";
@@ -55,7 +56,7 @@ void printKernel(std::ostream &os, size_t index, const lowering::KernelDesc &d) 
 
 } // namespace
 
-std::string printPlan(const Plan &plan) {
+std::string printPlan(const Plan &plan, int cpuVectorLanes) {
   std::ostringstream os;
   os << "func " << plan.function << ": " << plan.kernels.size() << " kernels, "
      << plan.constants.size() << " constants, " << plan.steps.size() << " steps, "
@@ -63,7 +64,7 @@ std::string printPlan(const Plan &plan) {
   for (const PlanPort &p : plan.inputs)
     os << "  input %" << p.slot << " '" << p.name << "': " << type(p.dtype, p.shape) << "\n";
   for (size_t k = 0; k < plan.kernels.size(); ++k)
-    printKernel(os, k, plan.kernels[k]);
+    printKernel(os, k, plan.kernels[k], cpuVectorLanes);
   for (size_t c = 0; c < plan.constants.size(); ++c) {
     const ConstantRecipe &r = plan.constants[c];
     os << "  constant " << c;

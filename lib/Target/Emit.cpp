@@ -177,13 +177,17 @@ std::vector<std::string> functionsOf(mlir::ModuleOp module, std::vector<std::str
 } // namespace
 
 StatusOr<std::string> printPlans(mlir::ModuleOp module,
-                                 const std::vector<std::string> &functions) {
+                                 const std::vector<std::string> &functions,
+                                 const std::string &target) {
+  if (!lowering::isValidTarget(target))
+    return Status::error("invalid Halide target '" + target + "'");
+  int lanes = lowering::cpuVectorLanes(target);
   std::string out;
   for (const std::string &f : functionsOf(module, functions)) {
     StatusOr<Plan> plan = plan::planFunction(module, f);
     if (!plan)
       return plan.status().withContext("function '" + f + "'");
-    out += plan::printPlan(*plan);
+    out += plan::printPlan(*plan, lanes);
   }
   return out;
 }

@@ -1106,6 +1106,28 @@ case("linear", doc="x [3,5,16] -> y [3,5,24], weight [24,16] + bias")(_linear("l
 case("linear_nobias", doc="as linear without bias")(_linear("linear_nobias", False))
 
 
+def _gemm_bigk(name, length):
+    """A linear layer with K 600 (lib/Lowering/Gemm.cpp's k-blocked CPU
+    schedule: chunks of 256 and a tail of 88), 70 columns, GELU fused."""
+    def build(seed):
+        mod = nn.Sequential(nn.Linear(600, 70), nn.GELU())
+        weights = init_weights(mod, seed, name, "linear.")
+        weights = {k.replace("linear.0.", "linear."): v for k, v in weights.items()}
+        x = f32(rng_for(seed, name, "inputs").standard_normal((BATCH, length, 600)))
+        expected = {"y": run(mod, t(x))}
+
+        def ref():
+            return {"y": gelu_np(NumpyRef(weights).linear(x, "linear"))}
+        return Golden(weights, {"x": x}, expected, ref, op_ir(name), "main")
+    return build
+
+
+case("gemm_bigk", doc="x [3,37,600] -> Linear 600->70 + GELU: 111 rows, k-blocked")(
+    _gemm_bigk("gemm_bigk", 37))
+case("gemm_bigk_few", doc="x [3,1,600] -> Linear 600->70 + GELU: 3 rows, k outer")(
+    _gemm_bigk("gemm_bigk_few", 1))
+
+
 @case("gemm_tails", doc="x [3,13,45] -> fc1 45->70 + GELU -> fc2 70->20: GEMM tile tails")
 def _gemm_tails(seed):
     """Shapes that no GPU GEMM tile divides (lib/Lowering/Gemm.cpp,

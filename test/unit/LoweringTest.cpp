@@ -512,19 +512,38 @@ TEST(KernelParams, LsraInputOrderMatchesTheDesc) {
 
 TEST(KernelParams, GemmTilingDecisions) {
   // Wide output: 2 vectors x 6 rows; a weight over 1 MiB puts panels outer.
-  lowering::GemmTiling t = lowering::chooseGemmTiling(1024, 512, 1, false);
+  // AVX-512 (16 lanes):
+  lowering::GemmTiling t = lowering::chooseGemmTiling(1024, 512, 1, false, 16);
   EXPECT_EQ(t.columnTile, 32);
   EXPECT_EQ(t.rowTile, 6);
   EXPECT_TRUE(t.panelOuter);
   EXPECT_EQ(t.kSplit, 0);
   // Narrow output, two accumulators (GLU): 1 vector x 4 rows, guarded tail.
-  t = lowering::chooseGemmTiling(10, 600, 2, false);
+  t = lowering::chooseGemmTiling(10, 600, 2, false, 16);
   EXPECT_EQ(t.columnTile, 16);
   EXPECT_EQ(t.rowTile, 4);
   EXPECT_FALSE(t.shiftColumnTail);
   EXPECT_EQ(t.kSplit, 256);
+  EXPECT_EQ(t.rowBlock, 0); // two products: not k-blocked
+  // A large K k-blocks a linear layer: 16 row tiles per block; one row
+  // takes register tiles of 4 vectors.
+  t = lowering::chooseGemmTiling(800, 6400, 1, false, 8);
+  EXPECT_EQ(t.rowBlock, 96);
+  EXPECT_EQ(t.wideColumns, 32);
+  EXPECT_EQ(lowering::chooseGemmTiling(800, 512, 1, false, 8).rowBlock, 0);
+  EXPECT_EQ(lowering::chooseGemmTiling(800, 6400, 1, true, 8).rowBlock, 0);
   // A batched matmul never puts panels outer.
-  EXPECT_FALSE(lowering::chooseGemmTiling(1024, 512, 1, true).panelOuter);
+  EXPECT_FALSE(lowering::chooseGemmTiling(1024, 512, 1, true, 16).panelOuter);
+  // AVX2 (8 lanes, 16 registers): tiles half as wide, the same 12
+  // accumulators; 12 columns are one vector and a shifted tail.
+  t = lowering::chooseGemmTiling(1024, 512, 1, false, 8);
+  EXPECT_EQ(t.columnTile, 16);
+  EXPECT_EQ(t.rowTile, 6);
+  t = lowering::chooseGemmTiling(12, 64, 1, false, 8);
+  EXPECT_EQ(t.columnTile, 8);
+  EXPECT_EQ(t.rowTile, 8);
+  EXPECT_TRUE(t.shiftColumnTail);
+  EXPECT_EQ(lowering::formatGemmTiling(t), "tile 8x8, rows outer, column tail shifted");
 }
 
 TEST(KernelParams, GpuGemmTilingDecisions) {

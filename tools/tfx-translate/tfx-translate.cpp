@@ -86,7 +86,8 @@ int main(int argc, char **argv) {
 
   if (plan) {
     auto text = tfx::target::printPlans(
-        *module, std::vector<std::string>(functions.begin(), functions.end()));
+        *module, std::vector<std::string>(functions.begin(), functions.end()),
+        target);
     if (!text)
       return fail(text.status().message());
     // "-" (or no -o) is stdout; a file is written whole or not at all.

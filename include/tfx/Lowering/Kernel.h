@@ -129,6 +129,11 @@ kernelOutputWindows(const KernelDesc &desc, const std::string &target);
 /// Whether `target` is a Halide target string tfx accepts ("host" included).
 bool isValidTarget(const std::string &target);
 
+/// f32 lanes of the CPU vector registers of a valid `target` ("" or "host":
+/// this machine's): 16 with AVX-512, 8 with AVX2, 4 with SSE/NEON. The CPU
+/// GEMM tiles are sized by it (chooseGemmTiling); 0 for an invalid target.
+int cpuVectorLanes(const std::string &target);
+
 /// The GPU API a valid target string selects (Halide's own parse).
 enum class GpuApi { None, Cuda, OpenCL, Other };
 GpuApi targetGpuApi(const std::string &target);

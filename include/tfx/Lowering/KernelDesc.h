@@ -57,8 +57,9 @@ KernelDesc lsraDesc(const LsraParams &p);
 
 /// The schedule decisions the manual CPU schedule makes for `desc` that
 /// depend on its shapes (GEMM tile sizes and loop order), as text for the
-/// plan printer; empty for kernels whose schedule does not vary.
-std::string describeCpuSchedule(const KernelDesc &desc);
+/// plan printer, for a target with `lanes` f32 vector lanes; empty for
+/// kernels whose schedule does not vary.
+std::string describeCpuSchedule(const KernelDesc &desc, int lanes);
 /// The same for the tiled GPU GEMM schedule (TFX_GPU_GEMM=tiled, the
 /// default): its tiles for linear and matmul kernels; empty for others.
 std::string describeGpuSchedule(const KernelDesc &desc);

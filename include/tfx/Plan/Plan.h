@@ -41,8 +41,9 @@ rt::StatusOr<Plan> planFunction(mlir::ModuleOp module, const std::string &name);
 
 /// The plan as text (tfx-translate --emit=plan): kernels with their typed
 /// attributes and operand types, constant recipes, steps with slots, views
-/// and release points.
-std::string printPlan(const Plan &plan);
+/// and release points. CPU GEMM tiles are shown as chooseGemmTiling sizes
+/// them for `cpuVectorLanes` f32 lanes (lowering::cpuVectorLanes).
+std::string printPlan(const Plan &plan, int cpuVectorLanes);
 
 } // namespace tfx::plan
 

@@ -55,9 +55,11 @@ struct EmitOptions {
 rt::Status emitLibrary(mlir::ModuleOp module, const EmitOptions &options);
 
 /// The execution plans of `functions` (default: all) as text
-/// (exec::printPlan): what `--emit=plan` prints.
+/// (exec::printPlan): what `--emit=plan` prints, CPU schedules as on
+/// `target` (a Halide target string; "" = this machine).
 rt::StatusOr<std::string> printPlans(mlir::ModuleOp module,
-                                     const std::vector<std::string> &functions);
+                                     const std::vector<std::string> &functions,
+                                     const std::string &target);
 
 } // namespace tfx::target
 

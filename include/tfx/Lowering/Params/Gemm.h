@@ -44,11 +44,22 @@ struct GemmTiling {
   /// The last column tile is shifted inwards (else predicated).
   bool shiftColumnTail = false;
   int64_t kSplit = 0; ///< the reduction is split by this (0: not split)
+  int64_t lanes = 0;  ///< f32 lanes of the target's vectors (8: AVX2, 16: AVX-512)
+  /// k-blocked (linear layers with K split): rows per block, a multiple of
+  /// rowTile; 0 when not k-blocked (scheduleGemmKBlocked in Gemm.cpp).
+  int64_t rowBlock = 0;
+  /// k-blocked, one row: output columns per register tile (a multiple of
+  /// lanes).
+  int64_t wideColumns = 0;
 };
 
 /// `products`: accumulators feeding one output tile (2 for a fused GLU);
-/// `batched`: an outer batch loop is fused with the row tiles (matmul).
-GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched);
+/// `batched`: an outer batch loop is fused with the row tiles (matmul);
+/// `lanes`: f32 lanes of the target's vector registers (cpuVectorLanes).
+/// The tile is sized to the register file: two vectors x 6 rows, 12
+/// accumulators of the 16 (AVX2) or 32 (AVX-512) registers.
+GemmTiling chooseGemmTiling(int64_t N, int64_t K, int products, bool batched,
+                            int lanes);
 /// e.g. "tile 32x6, rows outer, k-split 256".
 std::string formatGemmTiling(const GemmTiling &t);
 
